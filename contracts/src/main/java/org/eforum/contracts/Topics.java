@@ -1,0 +1,26 @@
+package org.eforum.contracts;
+
+/**
+ * Kafka topics of E-Forum: one per aggregate. Every record is a CloudEvent in binary mode, keyed by the
+ * aggregate id so that one aggregate's events stay in one partition, in order.
+ */
+public final class Topics {
+
+    /** Registration lifecycle events, key = registration id. */
+    public static final String REGISTRATIONS = "eforum.registrations";
+
+    /** Compacted: the latest state of every conference, key = conference id. */
+    public static final String CONFERENCES = "eforum.conferences";
+
+    /** Spring Kafka 4's default dead-letter suffix; a dead-letter topic mirrors its source's partitions. */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    public static final int PARTITIONS = 3;
+
+    private Topics() {
+    }
+
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

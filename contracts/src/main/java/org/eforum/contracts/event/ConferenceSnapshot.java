@@ -1,0 +1,55 @@
+package org.eforum.contracts.event;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A conference as consumers see it. {@code title} and {@code venue} are keyed by language ({@code bg},
+ * {@code en}); {@code languages} is ordered, the first one is the conference's main language.
+ */
+public record ConferenceSnapshot(
+        String id,
+        Map<String, String> title,
+        Map<String, String> venue,
+        LocalDate startDate,
+        LocalDate endDate,
+        String city,
+        String country,
+        int capacity,
+        Instant registrationOpens,
+        Instant registrationCloses,
+        List<String> languages,
+        Contact contact,
+        List<String> cc,
+        OrganiserNotifications organiserNotifications) {
+
+    public ConferenceSnapshot {
+        title = Map.copyOf(title);
+        venue = Map.copyOf(venue);
+        languages = List.copyOf(languages);
+        cc = cc == null ? List.of() : List.copyOf(cc);
+    }
+
+    /** The text in the wanted language, else in the conference's main language, else any. */
+    public static String localized(Map<String, String> texts, String language, List<String> languages) {
+        if (texts.containsKey(language)) {
+            return texts.get(language);
+        }
+        return languages.stream().filter(texts::containsKey).findFirst().map(texts::get)
+                .orElseGet(() -> texts.values().stream().findFirst().orElse(""));
+    }
+
+    public String title(String language) {
+        return localized(title, language, languages);
+    }
+
+    public String venue(String language) {
+        return localized(venue, language, languages);
+    }
+
+    public String mainLanguage() {
+        return languages.isEmpty() ? "en" : languages.get(0);
+    }
+}

@@ -1,0 +1,5 @@
+package org.eforum.contracts.event;
+
+/** The conference's named contact: receives organiser mail in To. */
+public record Contact(String name, String email) {
+}

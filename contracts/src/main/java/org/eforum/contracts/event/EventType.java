@@ -1,0 +1,39 @@
+package org.eforum.contracts.event;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The CloudEvent {@code type} of each event record; the version is part of the type, changes within it are additive. */
+public enum EventType {
+    REGISTRATION_CONFIRMED("org.eforum.registration.confirmed.v1", RegistrationConfirmed.class),
+    REGISTRATION_WAITLISTED("org.eforum.registration.waitlisted.v1", RegistrationWaitlisted.class),
+    REGISTRATION_PROMOTED("org.eforum.registration.promoted.v1", RegistrationPromoted.class),
+    REGISTRATION_CANCELLED("org.eforum.registration.cancelled.v1", RegistrationCancelled.class),
+    CONFERENCE_CHANGED("org.eforum.conference.changed.v1", ConferenceChanged.class);
+
+    private final String ceType;
+    private final Class<? extends EforumEvent> recordClass;
+
+    EventType(String ceType, Class<? extends EforumEvent> recordClass) {
+        this.ceType = ceType;
+        this.recordClass = recordClass;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public Class<? extends EforumEvent> recordClass() {
+        return recordClass;
+    }
+
+    public static EventType of(EforumEvent event) {
+        // Java 17 has no pattern switch; the enum is small and every record class appears in it once.
+        return Arrays.stream(values()).filter(t -> t.recordClass == event.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + event.getClass()));
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+}

@@ -1,0 +1,24 @@
+package org.eforum.contracts.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A participant cancelled. {@code previousStatus} tells whether a seat was freed (CONFIRMED) or a place on
+ * the waiting list (WAITLISTED).
+ */
+public record RegistrationCancelled(
+        UUID eventId,
+        Instant occurredAt,
+        String registrationId,
+        long sequence,
+        Participant participant,
+        ConferenceSnapshot conference,
+        String selfServiceUrl,
+        RegistrationStatus previousStatus) implements RegistrationEvent {
+
+    @Override
+    public RegistrationStatus status() {
+        return RegistrationStatus.CANCELLED;
+    }
+}

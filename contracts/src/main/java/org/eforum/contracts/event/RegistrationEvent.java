@@ -1,0 +1,30 @@
+package org.eforum.contracts.event;
+
+/**
+ * The lifecycle of one registration. Each event carries everything a consumer needs (participant, a snapshot
+ * of the conference, the self-service link) so that no consumer has to call registration-service back.
+ * {@link #sequence()} grows by one with every event of a registration; a consumer that has seen a higher one
+ * ignores the event as stale.
+ */
+public sealed interface RegistrationEvent extends EforumEvent
+        permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled {
+
+    String registrationId();
+
+    long sequence();
+
+    Participant participant();
+
+    ConferenceSnapshot conference();
+
+    /** The participant's link to see or cancel the registration; it carries their secret token. */
+    String selfServiceUrl();
+
+    /** The status the registration has after this event. */
+    RegistrationStatus status();
+
+    @Override
+    default String aggregateId() {
+        return registrationId();
+    }
+}

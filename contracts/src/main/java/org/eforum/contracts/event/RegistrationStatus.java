@@ -1,0 +1,7 @@
+package org.eforum.contracts.event;
+
+public enum RegistrationStatus {
+    CONFIRMED,
+    WAITLISTED,
+    CANCELLED
+}

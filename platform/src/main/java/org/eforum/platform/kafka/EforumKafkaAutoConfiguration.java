@@ -1,0 +1,92 @@
+package org.eforum.platform.kafka;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eforum.contracts.Topics;
+import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.kafka.CloudEventSerializer;
+import org.eforum.contracts.kafka.MalformedEventException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * What every E-Forum service does the same way with Kafka: it declares the topics (so whichever service starts
+ * first creates them with the right partitions and compaction), and a failed record is retried with an
+ * exponential backoff and then published to {@code <topic>-dlt} with the reason in its headers, never
+ * stopping the consumer. Malformed records skip the retries.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(EforumKafkaProperties.class)
+public class EforumKafkaAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics eforumTopics(EforumKafkaProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.REGISTRATIONS, properties).build(),
+                topic(Topics.CONFERENCES, properties).config(TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT).build(),
+                topic(Topics.deadLetterTopicOf(Topics.REGISTRATIONS), properties).build(),
+                topic(Topics.deadLetterTopicOf(Topics.CONFERENCES), properties).build());
+    }
+
+    private static TopicBuilder topic(String name, EforumKafkaProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicationFactor());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler eforumErrorHandler(KafkaProperties kafkaProperties, EforumKafkaProperties properties,
+            @Value("${spring.application.name:eforum}") String applicationName) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                deadLetterTemplate(kafkaProperties, applicationName));
+        EforumKafkaProperties.Retry retry = properties.retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(MalformedEventException.class, DeserializationException.class,
+                ConversionException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    /**
+     * Not a bean: a KafkaTemplate bean would make Spring Boot back off from the application's own template.
+     * A dead letter is either the raw bytes of a record that could not be read, or an event that failed later.
+     */
+    private static KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafkaProperties, String applicationName) {
+        Map<String, Object> config = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-dead-letters");
+        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(String.class, new StringSerializer());
+        byType.put(EforumEvent.class, new CloudEventSerializer("/eforum/" + applicationName));
+        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config,
+                new DelegatingByTypeSerializer(Map.of(String.class, new StringSerializer(), byte[].class,
+                        new ByteArraySerializer()), true),
+                new DelegatingByTypeSerializer(byType, true));
+        return new KafkaTemplate<>(factory);
+    }
+}

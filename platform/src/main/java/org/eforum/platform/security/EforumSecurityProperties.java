@@ -1,0 +1,23 @@
+package org.eforum.platform.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The accounts that may call the protected endpoints of a service (HTTP Basic and the pages' login form).
+ * A password given without a {@code {id}} prefix (for example {@code {bcrypt}…}) is taken as plain text.
+ */
+@ConfigurationProperties("eforum.security")
+public record EforumSecurityProperties(List<Account> accounts) {
+
+    public EforumSecurityProperties {
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    public record Account(String username, String password, List<String> roles) {
+        public Account {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+}
