@@ -1,0 +1,26 @@
+package org.eforum.registration;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param publicBaseUrl     where participants reach this service; the self-service links in mails start with it
+ * @param tokenSecret       key of the HMAC that signs self-service links; at least 32 characters, never shared
+ * @param outboxPollInterval how often the relay looks for events not yet on Kafka
+ */
+@ConfigurationProperties("eforum.registration")
+public record RegistrationSettings(
+        @DefaultValue("http://localhost:8081") String publicBaseUrl,
+        String tokenSecret,
+        @DefaultValue("200ms") Duration outboxPollInterval) {
+
+    public RegistrationSettings {
+        if (tokenSecret == null || tokenSecret.length() < 32) {
+            throw new IllegalStateException("eforum.registration.token-secret must be set to at least 32 random "
+                    + "characters (EFORUM_REGISTRATION_TOKEN_SECRET); it signs the participants' self-service links.");
+        }
+        publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    }
+}

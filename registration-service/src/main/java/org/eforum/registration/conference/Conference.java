@@ -1,0 +1,73 @@
+package org.eforum.registration.conference;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.eforum.contracts.event.ConferenceSnapshot;
+import org.eforum.contracts.event.Contact;
+import org.eforum.contracts.event.OrganiserNotifications;
+import org.eforum.registration.outbox.OutboxEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A conference and its seat counter. {@code seatsLeft} is decremented atomically with a guard when a
+ * participant takes a seat, so capacity holds under any concurrency without transactions. The events owed to
+ * Kafka travel in {@code outbox}, written in the same document update as the change itself.
+ */
+@Document("conferences")
+public record Conference(
+        @Id String id,
+        Map<String, String> title,
+        Map<String, String> venue,
+        LocalDate startDate,
+        LocalDate endDate,
+        String city,
+        String country,
+        int capacity,
+        Instant registrationOpens,
+        Instant registrationCloses,
+        List<String> languages,
+        Contact contact,
+        List<String> cc,
+        OrganiserNotifications organiserNotifications,
+        int seatsLeft,
+        int waitlistLength,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        boolean outboxPending,
+        Instant outboxPendingSince,
+        List<OutboxEntry> outbox) {
+
+    public ConferenceSnapshot snapshot() {
+        return new ConferenceSnapshot(id, title, venue, startDate, endDate, city, country, capacity,
+                registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications);
+    }
+
+    public RegistrationWindow window() {
+        return new RegistrationWindow(registrationOpens, registrationCloses);
+    }
+
+    public int confirmed() {
+        return capacity - seatsLeft;
+    }
+
+    /** Whether registration is open at a given moment; both ends optional. */
+    public record RegistrationWindow(Instant opens, Instant closes) {
+
+        public boolean notYetOpen(Instant now) {
+            return opens != null && now.isBefore(opens);
+        }
+
+        public boolean closed(Instant now) {
+            return closes != null && !now.isBefore(closes);
+        }
+
+        public boolean isOpen(Instant now) {
+            return !notYetOpen(now) && !closed(now);
+        }
+    }
+}

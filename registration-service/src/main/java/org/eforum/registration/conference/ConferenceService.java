@@ -1,0 +1,98 @@
+package org.eforum.registration.conference;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eforum.contracts.event.ConferenceChanged;
+import org.eforum.contracts.event.ConferenceSnapshot;
+import org.eforum.contracts.event.Contact;
+import org.eforum.registration.outbox.OutboxEntry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Creates and changes conferences; each change and its {@link ConferenceChanged} event are one write. */
+@Service
+public class ConferenceService {
+
+    private static final int UPDATE_ATTEMPTS = 5;
+
+    private final Conferences conferences;
+    private final Clock clock;
+
+    public ConferenceService(Conferences conferences, Clock clock) {
+        this.conferences = conferences;
+        this.clock = clock;
+    }
+
+    public Conference create(ConferenceRequest request) {
+        Instant now = clock.instant();
+        ConferenceSnapshot snapshot = snapshot(request.id(), request);
+        OutboxEntry event = OutboxEntry.of(new ConferenceChanged(UUID.randomUUID(), now, 1, snapshot));
+        Conference conference = new Conference(request.id(), snapshot.title(), snapshot.venue(), snapshot.startDate(),
+                snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
+                snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
+                snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(event));
+        try {
+            conferences.insert(conference);
+        } catch (DuplicateKeyException e) {
+            throw new ConferenceConflictException("Conference already exists",
+                    "A conference with the id '" + request.id() + "' exists already.");
+        }
+        return conference;
+    }
+
+    public Conference update(String id, ConferenceRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw new ConferenceConflictException("Conference id cannot change",
+                    "The body's id '" + request.id() + "' differs from the conference '" + id + "'.");
+        }
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Conference current = get(id);
+            int delta = request.capacity() - current.capacity();
+            if (current.confirmed() > request.capacity()) {
+                throw capacityBelowConfirmed(current);
+            }
+            Instant now = clock.instant();
+            ConferenceSnapshot snapshot = snapshot(id, request);
+            OutboxEntry event = OutboxEntry.of(new ConferenceChanged(UUID.randomUUID(), now, current.version() + 1, snapshot));
+            Update changes = new Update().set("title", snapshot.title()).set("venue", snapshot.venue())
+                    .set("startDate", snapshot.startDate()).set("endDate", snapshot.endDate())
+                    .set("city", snapshot.city()).set("country", snapshot.country())
+                    .set("capacity", snapshot.capacity()).set("registrationOpens", snapshot.registrationOpens())
+                    .set("registrationCloses", snapshot.registrationCloses()).set("languages", snapshot.languages())
+                    .set("contact", snapshot.contact()).set("cc", snapshot.cc())
+                    .set("organiserNotifications", snapshot.organiserNotifications());
+            var updated = conferences.update(id, current.version(), delta, changes, event, now);
+            if (updated.isPresent()) {
+                return updated.get();
+            }
+            // Someone else changed it, or a seat was taken meanwhile: read again and re-check.
+        }
+        throw new ConferenceConflictException("Conference is being changed",
+                "The conference '" + id + "' changed while this update was applied; try again.");
+    }
+
+    public Conference get(String id) {
+        return conferences.find(id).orElseThrow(() -> new ConferenceNotFoundException(id));
+    }
+
+    public List<Conference> all() {
+        return conferences.findAll();
+    }
+
+    private static ConferenceConflictException capacityBelowConfirmed(Conference current) {
+        return new ConferenceConflictException("Capacity below confirmed registrations",
+                current.confirmed() + " participants are confirmed; the capacity cannot be lower.");
+    }
+
+    private static ConferenceSnapshot snapshot(String id, ConferenceRequest request) {
+        return new ConferenceSnapshot(id, request.title(), request.venue(), request.startDate(), request.endDate(),
+                request.city(), request.country(), request.capacity(), request.registrationOpens(),
+                request.registrationCloses(), request.languages(),
+                new Contact(request.contact().name(), request.contact().email()),
+                request.cc(), request.organiserNotifications());
+    }
+}

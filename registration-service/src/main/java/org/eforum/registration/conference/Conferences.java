@@ -1,0 +1,83 @@
+package org.eforum.registration.conference;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.eforum.registration.outbox.Outbox;
+import org.eforum.registration.outbox.OutboxEntry;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The conferences collection. Every method is one single-document atomic operation. */
+@Repository
+public class Conferences implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    public Conferences(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(Conference.class).createIndex(new Index().on(Outbox.PENDING, Sort.Direction.ASC)
+                .on(Outbox.PENDING_SINCE, Sort.Direction.ASC));
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the id is taken */
+    public void insert(Conference conference) {
+        mongo.insert(conference);
+    }
+
+    public Optional<Conference> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Conference.class));
+    }
+
+    public List<Conference> findAll() {
+        return mongo.find(new Query().with(Sort.by("startDate", "id")), Conference.class);
+    }
+
+    /**
+     * Applies an update only if nobody changed the conference since {@code expectedVersion} and the seats
+     * already taken still fit the new capacity.
+     *
+     * @return the updated conference, empty when the guard failed
+     */
+    public Optional<Conference> update(String id, long expectedVersion, int capacityDelta, Update changes,
+            OutboxEntry event, Instant now) {
+        Criteria guard = Criteria.where("_id").is(id).and("version").is(expectedVersion);
+        if (capacityDelta < 0) {
+            guard = guard.and("seatsLeft").gte(-capacityDelta);
+        }
+        changes.inc("version", 1).inc("seatsLeft", capacityDelta).set("updatedAt", now)
+                .push(Outbox.ENTRIES, event).set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
+        return Optional.ofNullable(mongo.findAndModify(Query.query(guard), changes,
+                FindAndModifyOptions.options().returnNew(true), Conference.class));
+    }
+
+    /** Takes one seat if one is left. The guard and the decrement are one atomic operation. */
+    public boolean takeSeat(String id) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("seatsLeft").gt(0)),
+                new Update().inc("seatsLeft", -1), Conference.class) != null;
+    }
+
+    public void releaseSeat(String id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("seatsLeft", 1), Conference.class);
+    }
+
+    public void joinWaitlist(String id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("waitlistLength", 1), Conference.class);
+    }
+
+    public void leaveWaitlist(String id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("waitlistLength", -1), Conference.class);
+    }
+}

@@ -1,0 +1,25 @@
+package org.eforum.registration.outbox;
+
+import java.time.Instant;
+
+import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.EventType;
+import org.eforum.contracts.kafka.EventJson;
+
+/**
+ * An event an aggregate owes Kafka, stored inside the aggregate's own document so that the state change and
+ * the event are one atomic write. {@code payload} is the event's JSON data.
+ */
+public record OutboxEntry(String eventId, String type, String payload, Instant occurredAt) {
+
+    public static OutboxEntry of(EforumEvent event) {
+        return new OutboxEntry(event.eventId().toString(), EventType.of(event).ceType(),
+                new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8), event.occurredAt());
+    }
+
+    public EforumEvent event() {
+        EventType eventType = EventType.ofCeType(type)
+                .orElseThrow(() -> new IllegalStateException("Unknown event type in outbox: " + type));
+        return EventJson.read(eventType, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

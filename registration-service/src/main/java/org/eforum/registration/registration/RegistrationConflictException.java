@@ -1,0 +1,50 @@
+package org.eforum.registration.registration;
+
+import java.net.URI;
+
+import org.eforum.registration.conference.Conference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A registration the conference cannot take now: a repeat, or outside the registration window. */
+public class RegistrationConflictException extends ErrorResponseException {
+
+    private final Kind kind;
+
+    public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED }
+
+    private RegistrationConflictException(Kind kind, ProblemDetail problem) {
+        super(HttpStatus.CONFLICT, problem, null);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    static RegistrationConflictException duplicate(String existingId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This e-mail address is already registered for this conference.");
+        problem.setTitle("Already registered");
+        problem.setType(URI.create("https://eforum.example.org/problems/already-registered"));
+        problem.setProperty("registrationId", existingId);
+        return new RegistrationConflictException(Kind.DUPLICATE, problem);
+    }
+
+    static RegistrationConflictException notYetOpen(Conference conference) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Registration for this conference opens at " + conference.registrationOpens() + ".");
+        problem.setTitle("Registration is not open yet");
+        problem.setType(URI.create("https://eforum.example.org/problems/registration-not-open"));
+        return new RegistrationConflictException(Kind.NOT_YET_OPEN, problem);
+    }
+
+    static RegistrationConflictException closed(Conference conference) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Registration for this conference closed at " + conference.registrationCloses() + ".");
+        problem.setTitle("Registration is closed");
+        problem.setType(URI.create("https://eforum.example.org/problems/registration-closed"));
+        return new RegistrationConflictException(Kind.CLOSED, problem);
+    }
+}

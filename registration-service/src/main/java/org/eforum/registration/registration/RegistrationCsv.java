@@ -1,0 +1,44 @@
+package org.eforum.registration.registration;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The organisers' list as RFC 4180 CSV: CRLF line ends, every field quoted, quotes doubled. The caller sends it
+ * as UTF-8 with a byte-order mark so that Excel shows Cyrillic names correctly.
+ */
+final class RegistrationCsv {
+
+    static final String BOM = "\uFEFF";
+    private static final List<String> HEADER = List.of("id", "status", "registeredAt", "firstName", "lastName", "email",
+            "organisation", "stakeholderType", "country", "position", "language", "listInDirectory",
+            "joinExpertsNetwork", "notes");
+
+    private RegistrationCsv() {
+    }
+
+    static String of(List<RegistrationView> registrations) {
+        StringBuilder csv = new StringBuilder(BOM);
+        csv.append(line(HEADER.stream()));
+        for (RegistrationView r : registrations) {
+            csv.append(line(Stream.of(r.id(), r.status(), r.registeredAt(), r.firstName(), r.lastName(), r.email(),
+                    r.organisation(), r.stakeholderType(), r.country(), r.position(), r.language(),
+                    r.consents().listInDirectory(), r.consents().joinExpertsNetwork(), r.notes())));
+        }
+        return csv.toString();
+    }
+
+    private static String line(Stream<?> fields) {
+        return fields.map(RegistrationCsv::field).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    private static String field(Object value) {
+        String text = value == null ? "" : value.toString();
+        // A leading =, +, - or @ would make a spreadsheet evaluate a participant's text as a formula.
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,39 @@
+package org.eforum.registration.web;
+
+import org.eforum.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Participants are anonymous: the form, the registration API and their own token link. Organisers (HTTP Basic,
+ * or the login form on the pages) create and change conferences and read the lists.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/conferences").hasRole(Roles.ORGANISER)
+                        .requestMatchers(HttpMethod.PUT, "/api/conferences/*").hasRole(Roles.ORGANISER)
+                        .requestMatchers(HttpMethod.GET, "/api/conferences/*/registrations").hasRole(Roles.ORGANISER)
+                        .requestMatchers(HttpMethod.GET, "/api/conferences/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/conferences/*/registrations").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/registrations/*/cancel").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/conferences/**", "/registrations/**", "/css/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                // The JSON API is called with credentials on each request, never with a cookie: no CSRF there.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        return http.build();
+    }
+}
