@@ -1,0 +1,12 @@
+package org.eforum.operations;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class OperationsConsoleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OperationsConsoleApplication.class, args);
+    }
+}

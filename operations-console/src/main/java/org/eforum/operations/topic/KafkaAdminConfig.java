@@ -1,0 +1,16 @@
+package org.eforum.operations.topic;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration
+class KafkaAdminConfig {
+
+    /** One long-lived Admin client built from Spring Boot's spring.kafka.* settings. */
+    @Bean(destroyMethod = "close")
+    Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
+        return Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
+}
