@@ -1,0 +1,118 @@
+package org.eforum.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** One app in its own JVM, started from its runnable jar as in production, its output in a log file. */
+public final class AppProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final App app;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private AppProcess(App app, int port, Path log, Process process) {
+        this.app = app;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    public static AppProcess start(App app, Path root, Ports ports, JavaRuntime java, Map<String, String> environment,
+            Path logDir) throws IOException {
+        Path jar = runnableJar(root, app);
+        int port = app.port(ports);
+        List<String> command = new ArrayList<>(List.of(java.java().toString(),
+                // A development stack: quick start and a small footprint matter more than peak throughput.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx320m",
+                "-Djava.awt.headless=true", "-jar", jar.toString(),
+                "--server.port=" + port, "--spring.profiles.active=local"));
+        if (java.hasVirtualThreads()) {
+            command.add("--spring.threads.virtual.enabled=true");
+        }
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(app.module() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        return new AppProcess(app, port, log, builder.start());
+    }
+
+    static Path runnableJar(Path root, App app) throws IOException {
+        Path target = root.resolve(app.module()).resolve("target");
+        if (!Files.isDirectory(target)) {
+            throw new IllegalStateException("No " + target + ": build first with ./mvnw -DskipTests package");
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No runnable jar in " + target
+                            + ": build first with ./mvnw -DskipTests package"));
+        }
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until {@code /actuator/health} answers UP. */
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(3)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(app.module() + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(250); // polling a child process; there is nothing to wait on instead
+        }
+        throw new IllegalStateException(app.module() + " was not UP within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: Spring Boot shuts down gracefully
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

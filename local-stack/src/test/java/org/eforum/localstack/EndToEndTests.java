@@ -1,0 +1,128 @@
+package org.eforum.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.eforum.testsupport.ImapMailbox;
+import org.eforum.testsupport.ImapMailbox.ReceivedMail;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The story of the foundation issue, on real servers and the apps' own jars in their own JVMs: an organiser
+ * creates a conference, a participant registers over HTTP, and the registration ends up in the public
+ * directory, in the participant's mailbox (in their language) and in the organisers' (contact in To, cc in Cc).
+ */
+abstract class EndToEndTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    protected abstract Stack stack();
+
+    @Test
+    void aRegistrationReachesTheDirectoryAndBothMailboxes() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String conferenceId = "e2e-conference-" + suffix;
+        String contact = "contact-" + suffix + "@example.org";
+        String cc1 = "secretariat-" + suffix + "@example.org";
+        String cc2 = "partners-" + suffix + "@example.org";
+        String participant = "Ivana.Georgieva-" + suffix + "@Example.org";
+
+        HttpResponse<String> created = post(App.REGISTRATION, "/api/conferences", """
+                {"id": "%s",
+                 "title": {"bg": "Диалог за интеграция", "en": "Dialogue on Integration"},
+                 "venue": {"bg": "Парк-хотел „Витоша“", "en": "Park-Hotel Vitosha"},
+                 "startDate": "2027-03-10", "endDate": "2027-03-11", "city": "Sofia", "country": "BG",
+                 "capacity": 120, "languages": ["bg", "en"],
+                 "contact": {"name": "Maria Ivanova", "email": "%s"}, "cc": ["%s", "%s"],
+                 "organiserNotifications": "IMMEDIATE"}
+                """.formatted(conferenceId, contact, cc1, cc2), true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> registered = post(App.REGISTRATION, "/api/conferences/" + conferenceId + "/registrations", """
+                {"firstName": "Ивана", "lastName": "Георгиева-%s", "email": "%s",
+                 "organisation": "Министерство на вътрешните работи", "stakeholderType": "GOVERNMENT_INSTITUTION",
+                 "country": "BG", "position": "Експерт", "language": "bg",
+                 "consents": {"dataProcessing": true, "listInDirectory": true, "joinExpertsNetwork": true}}
+                """.formatted(suffix, participant), false);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode registration = JSON.readTree(registered.body());
+        assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
+        String registrationId = registration.get("id").asString();
+        String selfServiceUrl = registration.get("selfServiceUrl").asString();
+
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+            HttpResponse<String> found = get(App.DIRECTORY, "/api/directory/stakeholders?q=" + "георгиева-" + suffix, false);
+            assertThat(found.statusCode()).isEqualTo(200);
+            assertThat(found.body()).contains("Ивана").contains("Министерство на вътрешните работи")
+                    .doesNotContainIgnoringCase(participant);
+        });
+
+        List<ReceivedMail> participantMail = awaitMail(participant.toLowerCase(), 1);
+        ReceivedMail confirmation = participantMail.get(0);
+        assertThat(confirmation.to()).containsExactly(participant);
+        assertThat(confirmation.subject()).isEqualTo("Регистрацията е потвърдена: Диалог за интеграция");
+        assertThat(confirmation.contentLanguage()).isEqualTo("bg");
+        assertThat(confirmation.text()).contains(selfServiceUrl);
+
+        ReceivedMail organiserMail = awaitMail(contact, 1).get(0);
+        assertThat(organiserMail.to()).containsExactly(contact);
+        assertThat(organiserMail.cc()).containsExactlyInAnyOrder(cc1, cc2);
+        assertThat(organiserMail.subject()).startsWith("Нова регистрация: Ивана Георгиева-" + suffix);
+        assertThat(awaitMail(cc1, 1).get(0).subject()).isEqualTo(organiserMail.subject());
+        assertThat(awaitMail(cc2, 1).get(0).subject()).isEqualTo(organiserMail.subject());
+
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+            HttpResponse<String> log = get(App.NOTIFICATION, "/api/notifications?registrationId=" + registrationId, true);
+            assertThat(log.statusCode()).isEqualTo(200);
+            JsonNode deliveries = JSON.readTree(log.body());
+            assertThat(deliveries.size()).isEqualTo(2);
+            deliveries.forEach(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("SENT"));
+        });
+        // Each mail went out once: nothing more arrived while the log was checked.
+        assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), participant.toLowerCase())).hasSize(1);
+        assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), contact)).hasSize(1);
+    }
+
+    private List<ReceivedMail> awaitMail(String address, int count) {
+        return await().atMost(PIPELINE_TIMEOUT).until(
+                () -> ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), address), mails -> mails.size() >= count);
+    }
+
+    private HttpResponse<String> post(App app, String path, String json, boolean organiser) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack().baseUrl(app) + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (organiser) {
+            request.header("Authorization", organiserAuthorization());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(App app, String path, boolean organiser) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack().baseUrl(app)
+                + path.replace(" ", "%20"))).header("Accept", "application/json");
+        if (organiser) {
+            request.header("Authorization", organiserAuthorization());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String organiserAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString("organiser:organiser".getBytes(StandardCharsets.UTF_8));
+    }
+}
