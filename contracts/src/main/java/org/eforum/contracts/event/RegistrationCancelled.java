@@ -1,5 +1,6 @@
 package org.eforum.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +18,9 @@ public record RegistrationCancelled(
         String selfServiceUrl,
         RegistrationStatus previousStatus) implements RegistrationEvent {
 
+    /** Written into the data too, for consumers that read the JSON without looking at the type. */
     @Override
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public RegistrationStatus status() {
         return RegistrationStatus.CANCELLED;
     }

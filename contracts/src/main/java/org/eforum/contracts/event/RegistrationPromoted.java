@@ -1,5 +1,6 @@
 package org.eforum.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +14,9 @@ public record RegistrationPromoted(
         ConferenceSnapshot conference,
         String selfServiceUrl) implements RegistrationEvent {
 
+    /** Written into the data too, for consumers that read the JSON without looking at the type. */
     @Override
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public RegistrationStatus status() {
         return RegistrationStatus.CONFIRMED;
     }

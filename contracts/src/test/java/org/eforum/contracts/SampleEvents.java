@@ -1,0 +1,51 @@
+package org.eforum.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eforum.contracts.event.ConferenceChanged;
+import org.eforum.contracts.event.ConferenceSnapshot;
+import org.eforum.contracts.event.Consents;
+import org.eforum.contracts.event.Contact;
+import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.OrganiserNotifications;
+import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationCancelled;
+import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationPromoted;
+import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.contracts.event.RegistrationWaitlisted;
+import org.eforum.contracts.event.StakeholderType;
+
+final class SampleEvents {
+
+    static final ConferenceSnapshot CONFERENCE = new ConferenceSnapshot("integration-dialogue-2027",
+            Map.of("bg", "Диалог за интеграция", "en", "Dialogue on Integration"),
+            Map.of("bg", "Парк-хотел „Витоша“", "en", "Park-Hotel Vitosha"),
+            LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 11), "Sofia", "BG", 120, null,
+            Instant.parse("2027-03-09T22:00:00Z"), List.of("bg", "en"),
+            new Contact("Maria Ivanova", "contact@example.org"), List.of("cc@example.org"),
+            OrganiserNotifications.IMMEDIATE);
+
+    static final Participant PARTICIPANT = new Participant("Ивана", "Георгиева", "ivana@example.org",
+            "Министерство на вътрешните работи", StakeholderType.GOVERNMENT_INSTITUTION, "BG", null, "bg",
+            new Consents(true, true, false));
+
+    private SampleEvents() {
+    }
+
+    static List<EforumEvent> all() {
+        Instant now = Instant.parse("2026-11-24T10:15:30.123Z");
+        String link = "https://eforum.example.org/registrations/r-1?token=abc";
+        return List.of(
+                new RegistrationConfirmed(UUID.randomUUID(), now, "r-1", 1, PARTICIPANT, CONFERENCE, link),
+                new RegistrationWaitlisted(UUID.randomUUID(), now, "r-2", 1, PARTICIPANT, CONFERENCE, link),
+                new RegistrationPromoted(UUID.randomUUID(), now, "r-2", 2, PARTICIPANT, CONFERENCE, link),
+                new RegistrationCancelled(UUID.randomUUID(), now, "r-1", 2, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED),
+                new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE));
+    }
+}
