@@ -9,6 +9,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eforum.contracts.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.kafka.CloudEventSerializer;
 import org.eforum.contracts.kafka.MalformedEventException;
@@ -41,6 +43,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 @EnableConfigurationProperties(EforumKafkaProperties.class)
 public class EforumKafkaAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EforumKafkaAutoConfiguration.class);
+
     @Bean
     KafkaAdmin.NewTopics eforumTopics(EforumKafkaProperties properties) {
         return new KafkaAdmin.NewTopics(
@@ -66,10 +70,23 @@ public class EforumKafkaAutoConfiguration {
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            // The recoverer itself is silent; an operator needs to see every dead letter in the log.
+            log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), rootMessage(exception));
+            recoverer.accept(record, exception);
+        }, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class, DeserializationException.class,
                 ConversionException.class, IllegalArgumentException.class);
         return handler;
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /**

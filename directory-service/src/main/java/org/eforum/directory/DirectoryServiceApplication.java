@@ -1,0 +1,12 @@
+package org.eforum.directory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class DirectoryServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DirectoryServiceApplication.class, args);
+    }
+}

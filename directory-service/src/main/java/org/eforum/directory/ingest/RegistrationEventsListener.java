@@ -1,0 +1,52 @@
+package org.eforum.directory.ingest;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eforum.contracts.Topics;
+import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.directory.organisation.Organisations;
+import org.eforum.directory.person.PersonProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Projects registration events into people and organisations. */
+@Component
+class RegistrationEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
+
+    private final Organisations organisations;
+    private final PersonProjection people;
+
+    RegistrationEventsListener(Organisations organisations, PersonProjection people) {
+        this.organisations = organisations;
+        this.people = people;
+    }
+
+    @KafkaListener(id = "directory-registrations", idIsGroup = false, topics = Topics.REGISTRATIONS)
+    void on(ConsumerRecord<String, EforumEvent> record) {
+        if (!(record.value() instanceof RegistrationEvent event)) {
+            // not retryable (IllegalArgumentException): straight to the dead-letter topic
+            throw new IllegalArgumentException("Not a registration event on " + record.topic() + ": "
+                    + (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
+        }
+        if (isBlank(event.registrationId()) || isBlank(event.conference().id())) {
+            throw new IllegalArgumentException("Registration event " + event.eventId()
+                    + " lacks its registration id or conference id");
+        }
+        Participant participant = event.participant();
+        // The organisation first: registering it is idempotent, so a crash before the person's write is harmless.
+        String organisationId = organisations.register(participant.organisation(), participant.country())
+                .orElse(null);
+        boolean changed = people.apply(event, organisationId);
+        log.debug("Registration {} sequence {} ({}): {}", event.registrationId(), event.sequence(), event.status(),
+                changed ? "applied" : "already applied or stale");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

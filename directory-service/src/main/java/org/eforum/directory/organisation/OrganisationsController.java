@@ -1,0 +1,50 @@
+package org.eforum.directory.organisation;
+
+import java.util.Map;
+
+import org.eforum.contracts.event.StakeholderType;
+import org.eforum.directory.person.DirectoryFilter;
+import org.eforum.directory.person.OrganisationMembers;
+import org.eforum.directory.person.People;
+import org.eforum.directory.web.PageView;
+import org.eforum.directory.web.Paging;
+import org.eforum.directory.web.QueryParameters;
+import org.springframework.data.domain.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public list of organisations. Only organisations with at least one listed person appear: an
+ * organisation whose only participant did not consent would otherwise reveal that person's registration.
+ * {@code type} keeps the listed people of that type (an organisation has no type of its own), {@code q}
+ * matches the organisation's name.
+ */
+@RestController
+class OrganisationsController {
+
+    private final People people;
+    private final Organisations organisations;
+
+    OrganisationsController(People people, Organisations organisations) {
+        this.people = people;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/api/directory/organisations")
+    PageView<OrganisationView> organisations(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String country,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        QueryParameters parameters = new QueryParameters();
+        DirectoryFilter filter = DirectoryFilter.of(parameters.text("q", q),
+                parameters.oneOf("type", type, StakeholderType.class), parameters.country("country", country));
+        Paging paging = parameters.paging(page, size, 20, 100);
+        parameters.validate();
+
+        Page<OrganisationMembers> listed = people.listedByOrganisation(filter, paging.pageable());
+        Map<String, Organisation> known = organisations.byIds(
+                listed.stream().map(OrganisationMembers::organisationId).toList());
+        return paging.view(listed.stream().map(m -> OrganisationView.of(m, known.get(m.organisationId()))).toList(),
+                listed.getTotalElements());
+    }
+}

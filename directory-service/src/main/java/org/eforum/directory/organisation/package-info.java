@@ -1,0 +1,5 @@
+/**
+ * Organisations, known by their folded name within a country. The collection keeps each one's display name
+ * (the first spelling seen); who belongs to it is read from the people.
+ */
+package org.eforum.directory.organisation;

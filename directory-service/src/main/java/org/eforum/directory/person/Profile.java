@@ -1,0 +1,55 @@
+package org.eforum.directory.person;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.StakeholderType;
+import org.eforum.directory.text.Normaliser;
+
+/**
+ * Who the person says they are, and what they consented to, as of the newest event they produced
+ * ({@code asOf}, {@code asOfEventId}).
+ */
+public record Profile(
+        String firstName,
+        String lastName,
+        String organisation,
+        String organisationId,
+        StakeholderType stakeholderType,
+        String country,
+        String position,
+        String language,
+        boolean listInDirectory,
+        boolean joinExpertsNetwork,
+        Instant asOf,
+        String asOfEventId) {
+
+    static Profile of(RegistrationEvent event, String organisationId) {
+        Participant participant = event.participant();
+        return new Profile(Normaliser.display(participant.firstName()), Normaliser.display(participant.lastName()),
+                Normaliser.display(participant.organisation()), organisationId, participant.stakeholderType(),
+                participant.country() == null ? null : participant.country().toUpperCase(Locale.ROOT),
+                Normaliser.display(participant.position()), participant.language(),
+                participant.consents() != null && participant.consents().listInDirectory(),
+                participant.consents() != null && participant.consents().joinExpertsNetwork(),
+                storedInstant(event), event.eventId().toString());
+    }
+
+    /**
+     * Whether the event is newer than the one this profile came from: later {@code occurredAt}, or the same
+     * instant and a greater event id, so that the outcome never depends on the order of arrival. The same event
+     * again is not newer.
+     */
+    boolean isOlderThan(RegistrationEvent event) {
+        int byTime = asOf.compareTo(storedInstant(event));
+        return byTime < 0 || byTime == 0 && asOfEventId.compareTo(event.eventId().toString()) < 0;
+    }
+
+    /** MongoDB keeps milliseconds; comparing at that precision makes a redelivered event equal, not newer. */
+    private static Instant storedInstant(RegistrationEvent event) {
+        return event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,174 @@
+package org.eforum.directory;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eforum.contracts.Topics;
+import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.kafka.CloudEventSerializer;
+import org.eforum.testsupport.MongoWireServerInitializer;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one application context every integration test shares (same annotations, same properties): a real
+ * KRaft broker, a real MongoDB-wire server, the service on a random port. Tests publish CloudEvents as
+ * registration-service does and read the service's HTTP answers as a browser or an organiser would.
+ * Data is never cleaned up, so each test uses its own ids, e-mails and names.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eforum.security.accounts[0].username=organiser",
+        "eforum.security.accounts[0].password=organiser-secret",
+        "eforum.security.accounts[0].roles[0]=ORGANISER",
+        "eforum.security.accounts[1].username=operator",
+        "eforum.security.accounts[1].password=operator-secret",
+        "eforum.security.accounts[1].roles[0]=OPERATOR",
+        "logging.level.org.apache.kafka=warn",
+        "logging.level.kafka=warn",
+        "logging.level.org.eforum=debug"})
+@EmbeddedKafka(partitions = Topics.PARTITIONS, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        brokerProperties = "group.initial.rebalance.delay.ms=0")
+@ContextConfiguration(initializers = MongoWireServerInitializer.class)
+public abstract class AbstractDirectoryIT {
+
+    protected static final String ORGANISER = "organiser";
+    protected static final String ORGANISER_PASSWORD = "organiser-secret";
+    protected static final String OPERATOR = "operator";
+    protected static final String OPERATOR_PASSWORD = "operator-secret";
+    protected static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);
+
+    private static final String GROUP = "directory-service";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, KafkaProducer<String, EforumEvent>> PRODUCERS = new ConcurrentHashMap<>();
+    private static final Map<String, Admin> ADMINS = new ConcurrentHashMap<>();
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String bootstrapServers;
+
+    @LocalServerPort
+    private int port;
+
+    /** Clients of this class go with it: the broker outlives them, so none keeps reconnecting to a stopped one. */
+    @AfterAll
+    static void closeClients() {
+        PRODUCERS.values().forEach(KafkaProducer::close);
+        PRODUCERS.clear();
+        ADMINS.values().forEach(Admin::close);
+        ADMINS.clear();
+    }
+
+    /** Publishes like registration-service: binary-mode CloudEvent keyed by the aggregate id. */
+    protected RecordMetadata publish(EforumEvent event) {
+        String topic = event instanceof RegistrationEvent ? Topics.REGISTRATIONS : Topics.CONFERENCES;
+        return send(producer(), new ProducerRecord<>(topic, event.aggregateId(), event));
+    }
+
+    protected static <K, V> RecordMetadata send(KafkaProducer<K, V> producer, ProducerRecord<K, V> record) {
+        try {
+            return producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + record, e.getCause());
+        }
+    }
+
+    /** Publishes and waits until the service has consumed the record (its group committed past it). */
+    protected RecordMetadata publishAndAwait(EforumEvent event) {
+        RecordMetadata sent = publish(event);
+        awaitConsumed(sent);
+        return sent;
+    }
+
+    protected void awaitConsumed(RecordMetadata sent) {
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        await().atMost(PROJECTED_WITHIN).until(() -> {
+            OffsetAndMetadata committed = admin().listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+                    .get().get(partition);
+            return committed != null && committed.offset() > sent.offset();
+        });
+    }
+
+    protected Response get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    protected Response get(String pathAndQuery, String username, String password) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Basic " + credentials)
+                .GET().build());
+    }
+
+    protected Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
+    protected static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private KafkaProducer<String, EforumEvent> producer() {
+        return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                CloudEventSerializer.SOURCE_CONFIG, "/eforum/directory-service-tests"),
+                new StringSerializer(), new CloudEventSerializer("/eforum/directory-service-tests")));
+    }
+
+    private Admin admin() {
+        return ADMINS.computeIfAbsent(bootstrapServers,
+                servers -> Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers)));
+    }
+
+    /** An HTTP answer; {@link #json()} parses the body. */
+    protected record Response(int status, String contentType, String wwwAuthenticate, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.eforum.directory.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.eforum.directory.Fixtures.conference;
+import static org.eforum.directory.Fixtures.confirmed;
+import static org.eforum.directory.Fixtures.person;
+import static org.eforum.directory.Fixtures.unique;
+import static org.eforum.directory.Fixtures.uniqueWord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eforum.contracts.event.ConferenceSnapshot;
+import org.eforum.contracts.event.StakeholderType;
+import org.eforum.directory.AbstractDirectoryIT;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class OrganisationsIT extends AbstractDirectoryIT {
+
+    private final ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
+
+    @Test
+    void spellingsOfOneOrganisationInOneCountryAreOneOrganisation() {
+        // Malta is used by no other test, so the ministry below is the only one there.
+        publish(confirmed(unique("reg-"), person("Joseph", "Camilleri").organisation("Ministry of Interior")
+                .country("MT").type(StakeholderType.GOVERNMENT_INSTITUTION).build(), forum));
+        publish(confirmed(unique("reg-"), person("Maria", "Borg").organisation("ministry of  interior ")
+                .country("mt").type(StakeholderType.GOVERNMENT_INSTITUTION).build(), forum));
+        publish(confirmed(unique("reg-"), person("Paul", "Vella").organisation("Ministry of Interior")
+                .country("MT").listed(false).build(), forum));
+        publishAndAwait(confirmed(unique("reg-"), person("Anna", "Grech").organisation("Ministry of Interior")
+                .country("IT").build(), forum));
+
+        await().atMost(PROJECTED_WITHIN).until(() -> organisations("q=ministry+interior&country=MT").get("items")
+                .size() == 1 && people(organisations("q=ministry+interior&country=MT").get("items").get(0)).size() == 2);
+
+        JsonNode ministry = organisations("q=" + encode("MINISTRY of interior!") + "&country=MT").get("items").get(0);
+        assertThat(ministry.get("name").asString()).isIn("Ministry of Interior", "ministry of interior");
+        assertThat(ministry.get("country").asString()).isEqualTo("MT");
+        assertThat(ministry.get("stakeholderTypes").get(0).asString()).isEqualTo("GOVERNMENT_INSTITUTION");
+        assertThat(people(ministry)).containsExactly("Maria Borg", "Joseph Camilleri");
+        assertThat(ministry.toString()).doesNotContain("Vella", "@");
+    }
+
+    @Test
+    void anOrganisationWithoutListedPeopleIsNotShown() {
+        String name = uniqueWord("Quiet association ");
+        publishAndAwait(confirmed(unique("reg-"), person("Ivo", "Tihov").organisation(name).listed(false).build(),
+                forum));
+
+        assertThat(organisations("q=" + encode(name)).get("total").asInt()).isZero();
+    }
+
+    @Test
+    void typeNarrowsToOrganisationsWithListedPeopleOfThatType() {
+        String name = uniqueWord("Centre ");
+        publish(confirmed(unique("reg-"), person("Dora", "Ilieva").organisation(name)
+                .type(StakeholderType.CIVIL_SOCIETY).build(), forum));
+        publishAndAwait(confirmed(unique("reg-"), person("Emil", "Kolev").organisation(name)
+                .type(StakeholderType.EXPERT).build(), forum));
+        await().atMost(PROJECTED_WITHIN).until(() -> organisations("q=" + encode(name)).get("items").size() == 1
+                && people(organisations("q=" + encode(name)).get("items").get(0)).size() == 2);
+
+        JsonNode civil = organisations("q=" + encode(name) + "&type=CIVIL_SOCIETY").get("items");
+        assertThat(civil).hasSize(1);
+        assertThat(people(civil.get(0))).containsExactly("Dora Ilieva");
+        assertThat(organisations("q=" + encode(name) + "&type=MEDIA").get("total").asInt()).isZero();
+    }
+
+    private JsonNode organisations(String query) {
+        Response response = get("/api/directory/organisations?" + query);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> people(JsonNode organisation) {
+        List<String> names = new ArrayList<>();
+        organisation.get("people").forEach(p -> names.add(p.get("firstName").asString() + " "
+                + p.get("lastName").asString()));
+        return names;
+    }
+}

@@ -1,0 +1,166 @@
+package org.eforum.directory.person;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.eforum.directory.Fixtures.cancelled;
+import static org.eforum.directory.Fixtures.conference;
+import static org.eforum.directory.Fixtures.conferenceChanged;
+import static org.eforum.directory.Fixtures.confirmed;
+import static org.eforum.directory.Fixtures.person;
+import static org.eforum.directory.Fixtures.unique;
+import static org.eforum.directory.Fixtures.uniqueWord;
+import static org.eforum.directory.Fixtures.waitlisted;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.eforum.contracts.event.ConferenceSnapshot;
+import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.directory.AbstractDirectoryIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** How registration and conference events become the directory, whatever the delivery does to them. */
+class ProjectionIT extends AbstractDirectoryIT {
+
+    @Autowired
+    private MongoTemplate mongo;
+
+    @Test
+    void thePersonRegisteringForTwoConferencesIsOnePersonWithTwoParticipations() {
+        ConferenceSnapshot spring = conference(unique("spring-"), "Spring Forum");
+        ConferenceSnapshot autumn = conference(unique("autumn-"), "Autumn Forum");
+        String surname = uniqueWord("twice");
+        String email = unique("maria.k.") + "@Example.org";
+        publish(confirmed(unique("reg-"), person("Maria", surname).email(email).build(), spring));
+        publish(confirmed(unique("reg-"), person("Maria", surname).email("  " + email.toLowerCase() + " ").build(),
+                autumn));
+
+        await().atMost(PROJECTED_WITHIN).until(() -> {
+            JsonNode found = search(surname);
+            return found.get("total").asInt() == 1 && found.get("items").get(0).get("conferences").size() == 2;
+        });
+        String id = search(surname).get("items").get(0).get("id").asString();
+        assertThat(participantIds(spring.id())).contains(id);
+        assertThat(participantIds(autumn.id())).contains(id);
+    }
+
+    @Test
+    void registrationsOfOnePersonProjectedConcurrentlyAreAllKept() {
+        String surname = uniqueWord("busy");
+        Participant busy = person("Kalina", surname).build();
+        List<String> registrationIds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            registrationIds.add(unique("reg-"));
+            // different keys spread over the partitions, so several consumers write this person at once
+            publish(confirmed(registrationIds.get(i), busy, conference(unique("busy-"), "Busy " + i)));
+        }
+
+        await().atMost(PROJECTED_WITHIN).until(() -> search(surname).get("total").asInt() == 1
+                && search(surname).get("items").get(0).get("conferences").size() == 12);
+        assertThat(storedPerson(busy).getList("participations", Document.class))
+                .extracting(p -> p.getString("registrationId")).containsExactlyInAnyOrderElementsOf(registrationIds);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
+        Participant participant = person("Petar", uniqueWord("again")).build();
+        RegistrationConfirmed confirmed = confirmed(unique("reg-"), participant, forum);
+        publishAndAwait(confirmed);
+        Document before = storedPerson(participant);
+
+        publishAndAwait(confirmed);
+
+        assertThat(storedPerson(participant)).isEqualTo(before);
+        assertThat(before.getList("participations", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void anEventOvertakenByALaterOneOfTheSameRegistrationIsIgnored() {
+        ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
+        String registrationId = unique("reg-");
+        Participant participant = person("Elena", uniqueWord("stale")).build();
+        Instant registeredAt = Instant.now().minusSeconds(60);
+        publishAndAwait(cancelled(registrationId, 2, participant, forum, registeredAt.plusSeconds(30)));
+
+        publishAndAwait(confirmed(registrationId, 1, participant, forum, registeredAt));
+
+        JsonNode registrations = participant(forum.id(), participant).get("registrations");
+        assertThat(registrations).hasSize(1);
+        assertThat(registrations.get(0).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(search(participant.lastName()).get("items").get(0).get("conferences")).isEmpty();
+    }
+
+    @Test
+    void theNewestEventDecidesTheConsentWhateverArrivesLast() {
+        ConferenceSnapshot first = conference(unique("first-"), "First");
+        ConferenceSnapshot second = conference(unique("second-"), "Second");
+        String email = unique("georgi.") + "@example.org";
+        String surname = uniqueWord("consent");
+        Instant now = Instant.now();
+        Participant consenting = person("Georgi", surname).email(email).listed(true).build();
+        Participant withdrawing = person("Georgi", surname).email(email).listed(false).build();
+
+        publishAndAwait(confirmed(unique("reg-"), 1, withdrawing, second, now.minusSeconds(10)));
+        publishAndAwait(confirmed(unique("reg-"), 1, consenting, first, now.minusSeconds(20)));
+
+        assertThat(search(surname).get("total").asInt()).isZero();
+        assertThat(participant(first.id(), consenting).get("listInDirectory").asBoolean()).isFalse();
+
+        publishAndAwait(waitlisted(unique("reg-"), consenting, conference(unique("third-"), "Third")));
+        assertThat(search(surname).get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void participationsShowTheNewestKnownConferenceTitle() {
+        ConferenceSnapshot original = conference(unique("renamed-"), "Title in the registration");
+        publishAndAwait(conferenceChanged(conference(original.id(), "Current title"), 2));
+        publishAndAwait(conferenceChanged(conference(original.id(), "Outdated title"), 1));
+        String surname = uniqueWord("titled");
+        publishAndAwait(confirmed(unique("reg-"), person("Nina", surname).build(), original));
+
+        JsonNode conference = search(surname).get("items").get(0).get("conferences").get(0);
+        assertThat(conference.get("title").get("en").asString()).isEqualTo("Current title");
+        JsonNode participants = get("/api/directory/conferences/" + original.id() + "/participants", ORGANISER,
+                ORGANISER_PASSWORD).json();
+        assertThat(participants.get("conference").get("title").get("en").asString()).isEqualTo("Current title");
+    }
+
+    private Document storedPerson(Participant participant) {
+        return mongo.findById(participant.email().toLowerCase(), Document.class, "people");
+    }
+
+    private JsonNode search(String query) {
+        Response response = get("/api/directory/stakeholders?q=" + encode(query));
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode participant(String conferenceId, Participant participant) {
+        for (JsonNode item : participants(conferenceId)) {
+            if (item.get("email").asString().equals(participant.email())) {
+                return item;
+            }
+        }
+        throw new AssertionError(participant.email() + " is not a participant of " + conferenceId);
+    }
+
+    private List<String> participantIds(String conferenceId) {
+        List<String> ids = new ArrayList<>();
+        participants(conferenceId).forEach(p -> ids.add(p.get("id").asString()));
+        return ids;
+    }
+
+    private JsonNode participants(String conferenceId) {
+        Response response = get("/api/directory/conferences/" + conferenceId + "/participants", ORGANISER,
+                ORGANISER_PASSWORD);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().get("items");
+    }
+}

@@ -1,0 +1,63 @@
+package org.eforum.directory.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eforum.directory.Fixtures.conference;
+import static org.eforum.directory.Fixtures.confirmed;
+import static org.eforum.directory.Fixtures.person;
+import static org.eforum.directory.Fixtures.unique;
+
+import java.net.http.HttpRequest;
+
+import org.eforum.contracts.event.ConferenceSnapshot;
+import org.eforum.directory.AbstractDirectoryIT;
+import org.junit.jupiter.api.Test;
+
+class SecurityIT extends AbstractDirectoryIT {
+
+    @Test
+    void theParticipantListIsForOrganisersOnly() {
+        ConferenceSnapshot forum = conference(unique("secure-"), "Forum");
+        publishAndAwait(confirmed(unique("reg-"), person("Olga", "Stoeva").build(), forum));
+        String participants = "/api/directory/conferences/" + forum.id() + "/participants";
+
+        Response anonymous = get(participants);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.wwwAuthenticate()).startsWith("Basic");
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.json().get("status").asInt()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("Stoeva");
+
+        assertThat(get(participants, ORGANISER, "wrong").status()).isEqualTo(401);
+
+        Response operator = get(participants, OPERATOR, OPERATOR_PASSWORD);
+        assertThat(operator.status()).isEqualTo(403);
+        assertThat(operator.contentType()).startsWith("application/problem+json");
+
+        Response organiser = get(participants, ORGANISER, ORGANISER_PASSWORD);
+        assertThat(organiser.status()).isEqualTo(200);
+        assertThat(organiser.body()).contains("Stoeva");
+    }
+
+    @Test
+    void anUnknownConferenceIsA404ForTheOrganiser() {
+        Response response = get("/api/directory/conferences/" + unique("nowhere-") + "/participants", ORGANISER,
+                ORGANISER_PASSWORD);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theDirectoryAndHealthArePublicAndEverythingElseIsNot() {
+        assertThat(get("/api/directory/stakeholders").status()).isEqualTo(200);
+        assertThat(get("/api/directory/organisations").status()).isEqualTo(200);
+        assertThat(get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(get("/actuator/env").status()).isEqualTo(401);
+        assertThat(get("/api/directory/anything-else").status()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/directory/stakeholders"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build())
+                .status()).isEqualTo(401);
+    }
+}
