@@ -2,6 +2,7 @@ package org.eforum.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -21,10 +22,15 @@ public class MongoWireServerInitializer implements ApplicationContextInitializer
         server.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "spring.mongodb.uri=" + uri);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                server.shutdownNow();
-            }
-        });
+        // Registered before any other bean, so it is destroyed after all of them: the MongoDB client closes first.
+        if (context.getBeanFactory() instanceof DefaultListableBeanFactory beans) {
+            beans.registerDisposableBean("mongoWireServer", server::shutdownNow);
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    server.shutdownNow();
+                }
+            });
+        }
     }
 }
