@@ -1,0 +1,32 @@
+package org.eforum.notification.conference;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.eforum.contracts.event.OrganiserNotifications;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The latest known state of a conference, as far as mail needs it.
+ *
+ * @param version the {@code ConferenceChanged} version it reflects; lower versions are ignored
+ */
+@Document("conferences")
+public record ConferenceView(
+        @Id String id,
+        long version,
+        Map<String, String> title,
+        List<String> languages,
+        String contactName,
+        String contactEmail,
+        List<String> cc,
+        OrganiserNotifications organiserNotifications,
+        Instant changedAt) {
+
+    OrganiserRouting routing() {
+        return new OrganiserRouting(id, organiserNotifications, OrganiserRouting.mainLanguage(languages), contactName,
+                contactEmail, cc, true);
+    }
+}

@@ -1,0 +1,86 @@
+package org.eforum.notification.delivery;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import org.eforum.notification.mail.HeaderText;
+import org.eforum.notification.mail.OutgoingMail;
+import org.eforum.notification.mail.SmtpMailer;
+import org.eforum.notification.mail.UndeliverableMailException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends a mail at most once per delivery id and at least once per event (the event is retried until it is):
+ * claim, compose, send, mark sent. SMTP and MongoDB share no transaction, so the one gap left is a crash
+ * between SMTP accepting a mail and the mark; the deterministic Message-ID lets mail clients fold that rare
+ * duplicate.
+ */
+@Service
+public class DeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final Deliveries deliveries;
+    private final SmtpMailer mailer;
+    private final DeliverySettings settings;
+    private final Clock clock;
+
+    DeliveryService(Deliveries deliveries, SmtpMailer mailer, DeliverySettings settings, Clock clock) {
+        this.deliveries = deliveries;
+        this.mailer = mailer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Delivers the mail {@code composer} builds unless it was delivered (or found undeliverable) before.
+     * An SMTP failure is recorded and rethrown, so that the caller's retry mechanism tries again.
+     *
+     * @throws DeliveryInFlightException when another attempt is sending the same mail right now
+     */
+    public DeliveryStatus deliver(DeliveryRequest request, Supplier<OutgoingMail> composer) {
+        String id = request.deliveryId();
+        String messageId = mailer.messageIdFor(id);
+        Claim claim = deliveries.claim(request, messageId, clock.instant(), settings.claimLease());
+        switch (claim.outcome()) {
+            case ALREADY_SENT:
+                log.debug("Delivery {} was sent before; not sending it again", id);
+                return DeliveryStatus.SENT;
+            case ALREADY_FAILED:
+                log.debug("Delivery {} failed permanently before; not trying again", id);
+                return DeliveryStatus.FAILED;
+            case HELD_ELSEWHERE:
+                throw new DeliveryInFlightException(id);
+            default:
+                break;
+        }
+        int attempt = claim.delivery().attempts();
+        try {
+            mailer.send(composer.get(), messageId);
+        } catch (UndeliverableMailException e) {
+            deliveries.markFailed(id, describe(e), clock.instant());
+            log.warn("Delivery {} cannot be sent and will not be retried: {}", id, e.getMessage());
+            return DeliveryStatus.FAILED;
+        } catch (RuntimeException e) {
+            deliveries.markRetrying(id, describe(e), clock.instant());
+            log.warn("Delivery {} attempt {} failed, the event will be retried: {}", id, attempt, e.toString());
+            throw e;
+        }
+        deliveries.markSent(id, clock.instant());
+        log.info("Delivery {} sent ({}, attempt {}, Message-ID {})", id, request.kind(), attempt, messageId);
+        return DeliveryStatus.SENT;
+    }
+
+    /** True when mail for a later event of this registration exists: this event is stale (e.g. redriven late). */
+    public boolean isSuperseded(String registrationId, long sequence) {
+        return deliveries.highestSequence(registrationId).stream().anyMatch(highest -> highest > sequence);
+    }
+
+    private static String describe(Exception e) {
+        String text = HeaderText.singleLine(e.getClass().getSimpleName() + ": " + e.getMessage());
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+    }
+}

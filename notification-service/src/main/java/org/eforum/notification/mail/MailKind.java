@@ -1,0 +1,31 @@
+package org.eforum.notification.mail;
+
+/**
+ * Every kind of mail E-Forum sends. Together with the event and the recipient it identifies one delivery;
+ * its name keys the subject and the texts in the message bundles.
+ */
+public enum MailKind {
+    PARTICIPANT_CONFIRMED(Audience.PARTICIPANT),
+    PARTICIPANT_WAITLISTED(Audience.PARTICIPANT),
+    PARTICIPANT_PROMOTED(Audience.PARTICIPANT),
+    PARTICIPANT_CANCELLED(Audience.PARTICIPANT),
+    /** A new registration, confirmed or waitlisted (the mail says which). */
+    ORGANISER_REGISTERED(Audience.ORGANISER),
+    ORGANISER_PROMOTED(Audience.ORGANISER),
+    ORGANISER_CANCELLED(Audience.ORGANISER);
+
+    private final Audience audience;
+
+    MailKind(Audience audience) {
+        this.audience = audience;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    public enum Audience {
+        PARTICIPANT,
+        ORGANISER
+    }
+}

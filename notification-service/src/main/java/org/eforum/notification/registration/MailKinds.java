@@ -1,0 +1,44 @@
+package org.eforum.notification.registration;
+
+import org.eforum.contracts.event.RegistrationCancelled;
+import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.RegistrationPromoted;
+import org.eforum.contracts.event.RegistrationWaitlisted;
+import org.eforum.notification.mail.MailKind;
+
+/** Which mails each registration event causes (Java 17: no pattern switch, so an instanceof chain). */
+final class MailKinds {
+
+    private MailKinds() {
+    }
+
+    static MailKind forParticipant(RegistrationEvent event) {
+        if (event instanceof RegistrationConfirmed) {
+            return MailKind.PARTICIPANT_CONFIRMED;
+        }
+        if (event instanceof RegistrationWaitlisted) {
+            return MailKind.PARTICIPANT_WAITLISTED;
+        }
+        if (event instanceof RegistrationPromoted) {
+            return MailKind.PARTICIPANT_PROMOTED;
+        }
+        if (event instanceof RegistrationCancelled) {
+            return MailKind.PARTICIPANT_CANCELLED;
+        }
+        throw new IllegalArgumentException("no participant mail for " + event.getClass().getSimpleName());
+    }
+
+    static MailKind forOrganiser(RegistrationEvent event) {
+        if (event instanceof RegistrationConfirmed || event instanceof RegistrationWaitlisted) {
+            return MailKind.ORGANISER_REGISTERED;
+        }
+        if (event instanceof RegistrationPromoted) {
+            return MailKind.ORGANISER_PROMOTED;
+        }
+        if (event instanceof RegistrationCancelled) {
+            return MailKind.ORGANISER_CANCELLED;
+        }
+        throw new IllegalArgumentException("no organiser mail for " + event.getClass().getSimpleName());
+    }
+}

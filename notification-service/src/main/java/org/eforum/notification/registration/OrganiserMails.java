@@ -1,0 +1,97 @@
+package org.eforum.notification.registration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.mail.internet.InternetAddress;
+
+import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationCancelled;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.notification.conference.OrganiserRouting;
+import org.eforum.notification.delivery.DeliveryRequest;
+import org.eforum.notification.mail.HeaderText;
+import org.eforum.notification.mail.MailAddresses;
+import org.eforum.notification.mail.MailKind;
+import org.eforum.notification.mail.MailLanguage;
+import org.eforum.notification.mail.MailSettings;
+import org.eforum.notification.mail.MailTemplates;
+import org.eforum.notification.mail.OutgoingMail;
+import org.eforum.notification.mail.UndeliverableMailException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisers' mail about one registration change: to the contact, every cc address in Cc, in the
+ * conference's main language (never the registrant's: Indico #5987).
+ */
+@Component
+class OrganiserMails {
+
+    private static final Logger log = LoggerFactory.getLogger(OrganiserMails.class);
+
+    private final MailTemplates templates;
+    private final MailSettings settings;
+
+    OrganiserMails(MailTemplates templates, MailSettings settings) {
+        this.templates = templates;
+        this.settings = settings;
+    }
+
+    DeliveryRequest request(RegistrationEvent event, OrganiserRouting organisers) {
+        return new DeliveryRequest(event.eventId(), event.registrationId(), event.conference().id(), event.sequence(),
+                MailKinds.forOrganiser(event), organisers.contactEmail(), organisers.cc(), organisers.language());
+    }
+
+    OutgoingMail compose(RegistrationEvent event, DeliveryRequest request, OrganiserRouting organisers) {
+        MailLanguage language = request.language();
+        MailKind kind = request.kind();
+        InternetAddress to = MailAddresses.parse(organisers.contactEmail());
+        Participant participant = event.participant();
+        ConferenceFacts conference = ConferenceFacts.of(event.conference(), language);
+        String name = People.fullName(participant);
+
+        Map<String, Object> variables = new HashMap<>();
+        conference.addTo(variables);
+        variables.put("kind", kind.name());
+        variables.put("name", name);
+        variables.put("email", HeaderText.singleLine(participant.email()));
+        variables.put("organisation", HeaderText.singleLine(participant.organisation()));
+        variables.put("position", HeaderText.singleLine(participant.position()));
+        variables.put("stakeholderType", participant.stakeholderType() == null ? null
+                : templates.message("stakeholder." + participant.stakeholderType().name(), language));
+        variables.put("participantCountry", MailTemplates.country(participant.country(), language));
+        variables.put("participantLanguage", templates.message(
+                "language." + MailLanguage.of(participant.language()).code(), language));
+        variables.put("status", templates.message("status." + event.status().name(), language));
+        variables.put("previousStatus", event instanceof RegistrationCancelled cancelled
+                && cancelled.previousStatus() != null
+                ? templates.message("status." + cancelled.previousStatus().name(), language) : null);
+        MailTemplates.Bodies bodies = templates.render("organiser", language, variables);
+
+        String subject = templates.message("subject." + kind.name(), language, name, conference.title());
+        return new OutgoingMail(kind, language, to, ccAddresses(organisers, to), settings.replyToAddress(), subject,
+                bodies.text(), bodies.html());
+    }
+
+    /** Every valid cc address once, without the contact (who is in To already); an invalid one is left out. */
+    private static List<InternetAddress> ccAddresses(OrganiserRouting organisers, InternetAddress to) {
+        Map<String, InternetAddress> unique = new LinkedHashMap<>();
+        for (String cc : organisers.cc()) {
+            try {
+                InternetAddress address = MailAddresses.parse(cc);
+                unique.putIfAbsent(address.getAddress().toLowerCase(Locale.ROOT), address);
+            } catch (UndeliverableMailException e) {
+                log.warn("Conference {}: leaving an invalid cc address out of the organiser mail: {}",
+                        organisers.conferenceId(), e.getMessage());
+            }
+        }
+        unique.remove(to.getAddress().toLowerCase(Locale.ROOT));
+        return new ArrayList<>(unique.values());
+    }
+}

@@ -1,0 +1,72 @@
+package org.eforum.notification.registration;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.InternetAddress;
+
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.notification.conference.OrganiserRouting;
+import org.eforum.notification.delivery.DeliveryRequest;
+import org.eforum.notification.mail.HeaderText;
+import org.eforum.notification.mail.MailAddresses;
+import org.eforum.notification.mail.MailKind;
+import org.eforum.notification.mail.MailLanguage;
+import org.eforum.notification.mail.MailSettings;
+import org.eforum.notification.mail.MailTemplates;
+import org.eforum.notification.mail.OutgoingMail;
+import org.eforum.notification.mail.UndeliverableMailException;
+import org.springframework.stereotype.Component;
+
+/** The participant's mail about their registration, in their language, with their self-service link. */
+@Component
+class ParticipantMails {
+
+    private final MailTemplates templates;
+    private final MailSettings settings;
+
+    ParticipantMails(MailTemplates templates, MailSettings settings) {
+        this.templates = templates;
+        this.settings = settings;
+    }
+
+    DeliveryRequest request(RegistrationEvent event) {
+        return new DeliveryRequest(event.eventId(), event.registrationId(), event.conference().id(), event.sequence(),
+                MailKinds.forParticipant(event), event.participant().email(), List.of(),
+                MailLanguage.of(event.participant().language()));
+    }
+
+    OutgoingMail compose(RegistrationEvent event, DeliveryRequest request, OrganiserRouting organisers) {
+        MailLanguage language = request.language();
+        MailKind kind = request.kind();
+        InternetAddress to = MailAddresses.parse(event.participant().email());
+        ConferenceFacts conference = ConferenceFacts.of(event.conference(), language);
+        InternetAddress contact = contactAddress(organisers);
+
+        Map<String, Object> variables = new HashMap<>();
+        conference.addTo(variables);
+        variables.put("kind", kind.name());
+        variables.put("name", People.fullName(event.participant()));
+        variables.put("link", SelfServiceLinks.resolve(settings.publicBaseUrl(), event.selfServiceUrl()));
+        variables.put("contactName", HeaderText.singleLine(organisers.contactName()));
+        variables.put("contactEmail", contact == null ? null : contact.getAddress());
+        MailTemplates.Bodies bodies = templates.render("participant", language, variables);
+
+        String subject = templates.message("subject." + kind.name(), language, conference.title());
+        // Replies from participants should reach a person: the conference contact, else the configured Reply-To.
+        InternetAddress replyTo = contact != null ? contact : settings.replyToAddress();
+        return new OutgoingMail(kind, language, to, List.of(), replyTo, subject, bodies.text(), bodies.html());
+    }
+
+    private static InternetAddress contactAddress(OrganiserRouting organisers) {
+        if (organisers.contactEmail() == null) {
+            return null;
+        }
+        try {
+            return MailAddresses.parse(organisers.contactEmail());
+        } catch (UndeliverableMailException e) {
+            return null; // the participant's mail does not depend on it
+        }
+    }
+}

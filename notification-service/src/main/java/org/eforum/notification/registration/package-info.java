@@ -1,0 +1,5 @@
+/**
+ * What a registration event owes: one mail to the participant, in their language, and one to the conference's
+ * organisers when they want immediate notifications, in the conference's main language.
+ */
+package org.eforum.notification.registration;

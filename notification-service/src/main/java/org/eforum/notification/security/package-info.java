@@ -1,0 +1,2 @@
+/** Who may call what: health is public, the delivery log is for organisers and operators. */
+package org.eforum.notification.security;

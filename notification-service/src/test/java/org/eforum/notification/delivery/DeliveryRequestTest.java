@@ -1,0 +1,32 @@
+package org.eforum.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eforum.notification.mail.MailKind;
+import org.eforum.notification.mail.MailLanguage;
+import org.junit.jupiter.api.Test;
+
+class DeliveryRequestTest {
+
+    private static final UUID EVENT = UUID.fromString("0b8e5d4e-6a55-4c36-9d6a-1f2c3b4a5d6e");
+
+    @Test
+    void aParticipantMailIsKeyedByEventKindAndAddress() {
+        DeliveryRequest request = new DeliveryRequest(EVENT, "r1", "c1", 1, MailKind.PARTICIPANT_CONFIRMED,
+                " Maria@Example.org", List.of(), MailLanguage.EN);
+        assertThat(request.deliveryId()).isEqualTo(EVENT + ":PARTICIPANT_CONFIRMED:maria@example.org");
+    }
+
+    @Test
+    void anOrganiserMailIsKeyedByTheRoleSoAContactChangeCannotDuplicateIt() {
+        DeliveryRequest before = new DeliveryRequest(EVENT, "r1", "c1", 1, MailKind.ORGANISER_REGISTERED,
+                "old@forum.example.org", List.of("cc@forum.example.org"), MailLanguage.BG);
+        DeliveryRequest after = new DeliveryRequest(EVENT, "r1", "c1", 1, MailKind.ORGANISER_REGISTERED,
+                "new@forum.example.org", List.of(), MailLanguage.BG);
+        assertThat(before.deliveryId()).isEqualTo(after.deliveryId())
+                .isEqualTo(EVENT + ":ORGANISER_REGISTERED:organisers");
+    }
+}

@@ -1,0 +1,71 @@
+package org.eforum.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Every kind renders in both languages, with every text found in the bundles. */
+class MailTemplatesTest {
+
+    private final MailTemplates templates = new MailTemplates();
+
+    @Test
+    void everyKindRendersInBothLanguagesWithoutMissingTexts() {
+        for (MailLanguage language : MailLanguage.values()) {
+            for (MailKind kind : MailKind.values()) {
+                String template = kind.audience() == MailKind.Audience.PARTICIPANT ? "participant" : "organiser";
+                MailTemplates.Bodies bodies = templates.render(template, language, variables(kind));
+                assertThat(bodies.text()).as("%s %s text", kind, language).doesNotContain("??", "[(", "#{");
+                assertThat(bodies.html()).as("%s %s html", kind, language).doesNotContain("??", "th:", "#{")
+                        .contains("lang=\"" + language.code() + "\"");
+                assertThat(templates.message("subject." + kind.name(), language, "Name", "Title"))
+                        .doesNotContain("{0}", "{1}");
+            }
+        }
+    }
+
+    @Test
+    void valuesAreEscapedInHtmlAndKeptInText() {
+        Map<String, Object> variables = variables(MailKind.PARTICIPANT_CONFIRMED);
+        variables.put("name", "<b>\"Bold\" & 'quoted'</b>");
+        MailTemplates.Bodies bodies = templates.render("participant", MailLanguage.EN, variables);
+        assertThat(bodies.html()).contains("&lt;b&gt;&quot;Bold&quot; &amp; &#39;quoted&#39;&lt;/b&gt;")
+                .doesNotContain("<b>");
+        assertThat(bodies.text()).contains("Dear <b>\"Bold\" & 'quoted'</b>,");
+    }
+
+    @Test
+    void datesAndCountriesAreWrittenInTheMailLanguage() {
+        LocalDate start = LocalDate.of(2026, 5, 12);
+        assertThat(MailTemplates.dates(start, start, MailLanguage.EN)).isEqualTo("12 May 2026");
+        assertThat(MailTemplates.dates(start, start.plusDays(2), MailLanguage.BG)).isEqualTo("12 май 2026 г. – 14 май 2026 г.");
+        assertThat(MailTemplates.country("DE", MailLanguage.BG)).isEqualTo("Германия");
+        assertThat(MailTemplates.country("DE", MailLanguage.EN)).isEqualTo("Germany");
+        assertThat(MailTemplates.country("not a code", MailLanguage.EN)).isEqualTo("not a code");
+    }
+
+    private static Map<String, Object> variables(MailKind kind) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("kind", kind.name());
+        variables.put("name", "Maria Ivanova");
+        variables.put("title", "Forum");
+        variables.put("dates", "12 May 2026");
+        variables.put("place", "Hall 3, Sofia, Bulgaria");
+        variables.put("link", "https://eforum.example.org/registrations/r1?token=t");
+        variables.put("contactName", "Ana");
+        variables.put("contactEmail", "ana@example.org");
+        variables.put("email", "maria@example.org");
+        variables.put("organisation", "Open Doors");
+        variables.put("position", "Coordinator");
+        variables.put("stakeholderType", "Civil society");
+        variables.put("participantCountry", "Bulgaria");
+        variables.put("participantLanguage", "English");
+        variables.put("status", "confirmed");
+        variables.put("previousStatus", "confirmed");
+        return variables;
+    }
+}
