@@ -18,8 +18,9 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration
 class StrictJson {
 
+    /** Not named {@code strictJson()}: that is this class's own bean name, and the clash stops the context. */
     @Bean
-    JsonMapperBuilderCustomizer strictJson() {
+    JsonMapperBuilderCustomizer strictJsonCustomizer() {
         return builder -> builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -1,0 +1,44 @@
+package org.eforum.registration.page;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eforum.registration.conference.ConferenceNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What every page shows: the language switch; and the page's own 404 instead of the JSON problem. */
+@ControllerAdvice(basePackageClasses = PageAdvice.class)
+class PageAdvice {
+
+    /** A link to the same page in another language; {@code label} is written in that language. */
+    record LanguageLink(String code, String label, String href) {
+    }
+
+    @ModelAttribute("languageLinks")
+    List<LanguageLink> languageLinks(HttpServletRequest request) {
+        return languageLinksFor(request);
+    }
+
+    @ExceptionHandler({ConferenceNotFoundException.class, PageNotFoundException.class})
+    ModelAndView notFound(HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("not-found", HttpStatus.NOT_FOUND);
+        page.addObject("languageLinks", languageLinksFor(request));
+        return page;
+    }
+
+    /** Same path and query (a self-service token stays), only {@code lang} replaced. */
+    static List<LanguageLink> languageLinksFor(HttpServletRequest request) {
+        return List.of(link(request, "bg", "Български"), link(request, "en", "English"));
+    }
+
+    private static LanguageLink link(HttpServletRequest request, String code, String label) {
+        String href = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                .replaceQueryParam("lang", code).build().toUriString();
+        return new LanguageLink(code, label, href);
+    }
+}

@@ -1,0 +1,57 @@
+package org.eforum.registration.page;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eforum.registration.conference.ConferenceService;
+import org.eforum.registration.registration.Registration;
+import org.eforum.registration.registration.RegistrationService;
+import org.eforum.registration.registration.SelfServiceLinks;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * {@code GET /registrations/{id}?token=…}: the participant's own page, also where the form lands after a
+ * registration. Only the token opens it; without it, or with a wrong one, the page does not exist (404), so
+ * registration ids cannot be probed.
+ */
+@Controller
+class ParticipantPage {
+
+    private final RegistrationService registrations;
+    private final ConferenceService conferences;
+    private final SelfServiceLinks links;
+    private final Clock clock;
+
+    ParticipantPage(RegistrationService registrations, ConferenceService conferences, SelfServiceLinks links, Clock clock) {
+        this.registrations = registrations;
+        this.conferences = conferences;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @GetMapping("/registrations/{id}")
+    ModelAndView show(@PathVariable String id, @RequestParam(required = false) String token,
+            HttpServletRequest request, HttpServletResponse response) {
+        Registration registration = registrations.forParticipant(id, token).orElseThrow(PageNotFoundException::new);
+        Locale locale = PageLanguageResolver.fallBackTo(request, registration.participant().language());
+        // The address carries the secret token: never send it on as a Referer, never let it be indexed.
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        ModelAndView page = new ModelAndView("registration");
+        page.addObject("conference", ConferenceCard.of(conferences.get(registration.conferenceId()), locale, clock.instant()));
+        page.addObject("participant", registration.participant());
+        page.addObject("status", registration.status().name());
+        page.addObject("registeredAt", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).format(registration.registeredAt().atZone(ConferenceCard.LOCAL_TIME)));
+        page.addObject("selfServiceUrl", links.linkFor(registration.id()));
+        return page;
+    }
+}

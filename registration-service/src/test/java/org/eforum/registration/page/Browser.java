@@ -1,0 +1,114 @@
+package org.eforum.registration.page;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a browser does that matters to these pages: it keeps cookies (the session that holds the CSRF token, the
+ * chosen language), follows redirects, sends the form's hidden {@code _csrf} back, and encodes the form as
+ * {@code application/x-www-form-urlencoded}. No JavaScript is involved, as with the real pages.
+ */
+final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final String base;
+    private final String acceptLanguage;
+
+    Browser(int port, String acceptLanguage) {
+        this.base = "http://localhost:" + port;
+        this.acceptLanguage = acceptLanguage;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    /** Opens the form at {@code path}, then submits {@code fields} with the CSRF token the page carried. */
+    HttpResponse<String> fillInAndSubmit(String path, Map<String, String> fields) {
+        HttpResponse<String> form = get(path);
+        Matcher csrf = CSRF.matcher(form.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no _csrf input in the form at " + path + ":\n" + form.body());
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", unescape(csrf.group(1)));
+        return post(path, all);
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml");
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first start tag {@code <element …>} that has {@code attribute="value"}. */
+    static Optional<String> tag(String html, String element, String attribute, String value) {
+        Matcher tags = Pattern.compile("<" + element + "\\b[^>]*>").matcher(html);
+        String wanted = attribute + "=\"" + value + "\"";
+        while (tags.find()) {
+            if (tags.group().contains(" " + wanted)) {
+                return Optional.of(tags.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value of an attribute in a start tag, unescaped; empty when absent. */
+    static Optional<String> attribute(String tag, String name) {
+        Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
+        return value.find() ? Optional.of(unescape(value.group(1))) : Optional.empty();
+    }
+
+    /** The text of the element with the given id, tags removed and whitespace collapsed. */
+    static Optional<String> textOf(String html, String id) {
+        Matcher element = Pattern.compile("<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
+                .matcher(html);
+        return element.find()
+                ? Optional.of(unescape(element.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip()))
+                : Optional.empty();
+    }
+
+    static String unescape(String text) {
+        return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,230 @@
+package org.eforum.registration.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eforum.registration.page.Browser.attribute;
+import static org.eforum.registration.page.Browser.tag;
+import static org.eforum.registration.page.Browser.textOf;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eforum.registration.IntegrationSupport;
+import org.junit.jupiter.api.Test;
+
+/** A participant registers through the pages, in Bulgarian or English, as a browser without JavaScript would. */
+class RegistrationPagesIT extends IntegrationSupport {
+
+    private static final List<String> INPUTS = List.of("firstName", "lastName", "email", "organisation", "position",
+            "notes", "consents.dataProcessing", "consents.listInDirectory", "consents.joinExpertsNetwork");
+    private static final List<String> SELECTS = List.of("stakeholderType", "country", "language");
+
+    @Test
+    void theFormHasEveryFieldOfTheApiEachWithAVisibleLabelInBothLanguages() {
+        String conference = createConference("form", 40);
+
+        String bulgarian = new Browser(port, null).get(formPath(conference)).body();
+        String english = new Browser(port, "en-GB,en;q=0.9").get(formPath(conference)).body();
+
+        // No Accept-Language: the conference's first language (bg) decides.
+        assertThat(tag(bulgarian, "html", "lang", "bg")).isPresent();
+        assertThat(bulgarian).contains("Форум за интеграция", "Име", "Фамилия", "Държавна институция", "Регистрирайте се",
+                "Остават 40 свободни места");
+        assertThat(tag(english, "html", "lang", "en")).isPresent();
+        assertThat(english).contains("Integration Forum", "First name", "Last name", "Government institution",
+                "National Palace of Culture", "40 seats left");
+        for (String html : List.of(bulgarian, english)) {
+            for (String name : INPUTS) {
+                String input = tag(html, name.equals("notes") ? "textarea" : "input", "name", name)
+                        .orElseThrow(() -> new AssertionError("no input named " + name));
+                String id = attribute(input, "id").orElseThrow();
+                assertThat(tag(html, "label", "for", id)).as("label of %s", name).isPresent();
+            }
+            for (String name : SELECTS) {
+                String select = tag(html, "select", "name", name).orElseThrow(() -> new AssertionError("no select " + name));
+                assertThat(tag(html, "label", "for", attribute(select, "id").orElseThrow())).isPresent();
+            }
+            assertThat(html).contains("<option value=\"IMMIGRANT_COMMUNITY\"", "<option value=\"OTHER\"",
+                    "<option value=\"BG\"", "<option value=\"DE\"");
+            assertThat(tag(html, "a", "class", "skip-link")).isPresent();
+            assertThat(tag(html, "main", "id", "main")).isPresent();
+            assertThat(html).as("session id never in a URL").doesNotContainIgnoringCase("jsessionid");
+        }
+        // The mails' language defaults to the page's.
+        assertThat(tag(bulgarian, "option", "value", "bg").orElseThrow()).contains("selected");
+        assertThat(tag(english, "option", "value", "en").orElseThrow()).contains("selected");
+    }
+
+    @Test
+    void langSwitchesTheLanguageAndKeepsItForTheVisit() {
+        String conference = createConference("switch", 40);
+        Browser browser = new Browser(port, "en");
+
+        String switched = browser.get(formPath(conference) + "?lang=bg").body();
+        String nextPage = browser.get("/").body();
+        String backToEnglish = browser.get(formPath(conference) + "?lang=en").body();
+
+        assertThat(tag(switched, "html", "lang", "bg")).isPresent();
+        assertThat(switched).contains("Формуляр за регистрация");
+        assertThat(tag(switched, "a", "hreflang", "en").flatMap(a -> attribute(a, "href")))
+                .hasValue(formPath(conference) + "?lang=en");
+        assertThat(tag(nextPage, "html", "lang", "bg")).as("kept for the visit").isPresent();
+        assertThat(tag(backToEnglish, "html", "lang", "en")).isPresent();
+    }
+
+    @Test
+    void aValidSubmissionEndsOnThePageSayingConfirmed() {
+        String conference = createConference("confirmed", 40);
+        Browser browser = new Browser(port, "en");
+
+        HttpResponse<String> result = browser.fillInAndSubmit(formPath(conference), validForm("ana.form@example.org"));
+
+        assertThat(result.previousResponse()).hasValueSatisfying(
+                redirect -> assertThat(redirect.statusCode()).as("POST-redirect-GET").isEqualTo(303));
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.uri().getPath()).startsWith("/registrations/");
+        assertThat(result.uri().getQuery()).startsWith("token=");
+        assertThat(result.body()).contains("Your registration is confirmed", "Ana Petrova", "Integration Forum",
+                "ana.form@example.org", "Thank you for registering");
+        assertThat(result.body()).contains("/registrations/" + result.uri().getPath().substring("/registrations/".length())
+                + "?token=");
+        assertThat(result.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void inBulgarianTheResultSaysConfirmedAndThenWaitlisted() {
+        String conference = createConference("bg-result", 1);
+        Browser browser = new Browser(port, "bg");
+
+        HttpResponse<String> first = browser.fillInAndSubmit(formPath(conference), cyrillicForm("ivan@example.bg"));
+        HttpResponse<String> second = browser.fillInAndSubmit(formPath(conference), cyrillicForm("petar@example.bg"));
+
+        assertThat(first.body()).contains("Регистрацията ви е потвърдена", "Иван Петров");
+        assertThat(second.body()).contains("В списъка с чакащи сте");
+    }
+
+    @Test
+    void anInvalidSubmissionShowsEachErrorBesideItsFieldAndKeepsWhatWasTyped() {
+        String conference = createConference("invalid-form", 40);
+        Map<String, String> form = validForm("not-an-address");
+        form.put("firstName", "");
+        form.remove("consents.dataProcessing");
+        form.put("lastName", "<script>alert(1)</script>");
+
+        HttpResponse<String> page = new Browser(port, "en").fillInAndSubmit(formPath(conference), form);
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        String html = page.body();
+        assertThat(textOf(html, "firstName-error")).hasValue("Error: Enter your first name.");
+        String firstName = tag(html, "input", "name", "firstName").orElseThrow();
+        assertThat(attribute(firstName, "aria-invalid")).hasValue("true");
+        assertThat(attribute(firstName, "aria-describedby")).hasValue("firstName-error");
+        assertThat(textOf(html, "email-error")).hasValue("Error: Enter an e-mail address such as name@example.org.");
+        assertThat(textOf(html, "consents-dataProcessing-error"))
+                .hasValue("Error: To register, agree to the processing of your data.");
+        assertThat(textOf(html, "error-summary-title")).hasValue("There is a problem");
+        assertThat(tag(html, "a", "href", "#firstName")).isPresent();
+        // What was typed comes back, escaped; a field without error is not marked.
+        assertThat(attribute(tag(html, "input", "name", "email").orElseThrow(), "value")).hasValue("not-an-address");
+        String lastName = tag(html, "input", "name", "lastName").orElseThrow();
+        assertThat(attribute(lastName, "value")).hasValue("<script>alert(1)</script>");
+        assertThat(attribute(lastName, "aria-invalid")).isEmpty();
+        assertThat(html).doesNotContain("<script>alert(1)</script>");
+        assertThat(html).contains("<title>Error: Register for Integration Forum");
+    }
+
+    @Test
+    void theSameAddressTwiceShowsTheFormWithAClearMessage() {
+        String conference = createConference("twice", 40);
+        Browser browser = new Browser(port, "en");
+        browser.fillInAndSubmit(formPath(conference), validForm("twice@example.org"));
+
+        HttpResponse<String> again = browser.fillInAndSubmit(formPath(conference), validForm("TWICE@example.org"));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(textOf(again.body(), "email-error")).hasValueSatisfying(
+                message -> assertThat(message).contains("already registered for this conference"));
+    }
+
+    @Test
+    void theHomePageListsOpenConferencesLinkingToTheirForms() {
+        String conference = createConference("listed", 25);
+
+        String html = new Browser(port, "en").get("/").body();
+
+        assertThat(tag(html, "a", "href", formPath(conference))).isPresent();
+        assertThat(html).contains("Conferences open for registration", "Integration Forum", "Sofia");
+    }
+
+    @Test
+    void aWrongTokenOrAnUnknownConferenceIsAPageNotFound() {
+        String conference = createConference("not-found", 5);
+        String id = json(register(conference, registrationJson("Ana", "Petrova", "ana@example.org"))).path("id").asString();
+        Browser browser = new Browser(port, "en");
+
+        HttpResponse<String> wrongToken = browser.get("/registrations/" + id + "?token=bm90LXRoZS10b2tlbg");
+        HttpResponse<String> unknownConference = browser.get(formPath("no-such-conference"));
+
+        assertThat(wrongToken.statusCode()).isEqualTo(404);
+        assertThat(wrongToken.body()).contains("Page not found").doesNotContain("Ana");
+        assertThat(unknownConference.statusCode()).isEqualTo(404);
+        assertThat(unknownConference.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+    }
+
+    @Test
+    void aClosedConferenceSaysSoInsteadOfShowingTheForm() {
+        String conference = newConferenceId("closed-form");
+        postJson("/api/conferences", conferenceJson(conference, 10, Instant.now().minusSeconds(60).toString()), ORGANISER);
+
+        HttpResponse<String> page = new Browser(port, "en").get(formPath(conference));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Registration for this conference is closed.");
+        assertThat(tag(page.body(), "form", "method", "post")).isEmpty();
+    }
+
+    @Test
+    void aSubmissionWithoutTheFormsCsrfTokenIsRefused() {
+        String conference = createConference("csrf", 10);
+
+        HttpResponse<String> response = new Browser(port, "en").post(formPath(conference), validForm("csrf@example.org"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("The form has expired");
+        assertThat(json(get("/api/conferences/" + conference, "application/json", null)).path("seatsLeft").asInt())
+                .isEqualTo(10);
+    }
+
+    private static String formPath(String conference) {
+        return "/conferences/" + conference + "/register";
+    }
+
+    private static Map<String, String> validForm(String email) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("firstName", "Ana");
+        form.put("lastName", "Petrova");
+        form.put("email", email);
+        form.put("organisation", "Open Society Institute");
+        form.put("position", "");
+        form.put("stakeholderType", "CIVIL_SOCIETY");
+        form.put("country", "BG");
+        form.put("language", "en");
+        form.put("consents.dataProcessing", "true");
+        form.put("consents.listInDirectory", "true");
+        form.put("notes", "Wheelchair access, please.\r\nThank you.");
+        return form;
+    }
+
+    private static Map<String, String> cyrillicForm(String email) {
+        Map<String, String> form = validForm(email);
+        form.put("firstName", "Иван");
+        form.put("lastName", "Петров");
+        form.put("organisation", "Български съвет за бежанци и мигранти");
+        form.put("language", "bg");
+        form.remove("consents.listInDirectory");
+        return form;
+    }
+}
