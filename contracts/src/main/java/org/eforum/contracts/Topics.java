@@ -12,6 +12,9 @@ public final class Topics {
     /** Compacted: the latest state of every conference, key = conference id. */
     public static final String CONFERENCES = "eforum.conferences";
 
+    /** Erasure requests, key = the e-mail hash; compacted, so the set of erased people is kept for replays. */
+    public static final String ERASURES = "eforum.erasures";
+
     /** Spring Kafka 4's default dead-letter suffix; a dead-letter topic mirrors its source's partitions. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -14,6 +14,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.eforum.contracts.event.ConferenceEvent;
 import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.ErasureEvent;
 import org.eforum.contracts.kafka.EventJson;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,8 @@ class EventSchemaTest {
     }
 
     private static JsonSchema schemaFor(EforumEvent event) {
-        String name = event instanceof ConferenceEvent ? "conference-changed.v1" : "registration-event.v1";
+        String name = event instanceof ConferenceEvent ? "conference-changed.v1"
+                : event instanceof ErasureEvent ? "erasure-requested.v1" : "registration-event.v1";
         return FACTORY.getSchema(SchemaLocation.of("https://eforum.example.org/schemas/" + name + ".schema.json"), CONFIG);
     }
 

@@ -11,6 +11,8 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Consents;
 import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.EmailHash;
+import org.eforum.contracts.event.ErasureRequested;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationCancelled;
@@ -46,6 +48,7 @@ final class SampleEvents {
                 new RegistrationPromoted(UUID.randomUUID(), now, "r-2", 2, PARTICIPANT, CONFERENCE, link),
                 new RegistrationCancelled(UUID.randomUUID(), now, "r-1", 2, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
-                new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE));
+                new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
+                new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"));
     }
 }

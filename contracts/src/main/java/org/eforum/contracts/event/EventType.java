@@ -9,7 +9,8 @@ public enum EventType {
     REGISTRATION_WAITLISTED("org.eforum.registration.waitlisted.v1", RegistrationWaitlisted.class),
     REGISTRATION_PROMOTED("org.eforum.registration.promoted.v1", RegistrationPromoted.class),
     REGISTRATION_CANCELLED("org.eforum.registration.cancelled.v1", RegistrationCancelled.class),
-    CONFERENCE_CHANGED("org.eforum.conference.changed.v1", ConferenceChanged.class);
+    CONFERENCE_CHANGED("org.eforum.conference.changed.v1", ConferenceChanged.class),
+    ERASURE_REQUESTED("org.eforum.erasure.requested.v1", ErasureRequested.class);
 
     private final String ceType;
     private final Class<? extends EforumEvent> recordClass;

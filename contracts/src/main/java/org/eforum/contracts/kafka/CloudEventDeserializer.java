@@ -4,6 +4,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.eforum.contracts.event.ConferenceEvent;
 import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.ErasureEvent;
 import org.eforum.contracts.event.RegistrationEvent;
 
 /**
@@ -40,6 +41,10 @@ public class CloudEventDeserializer implements Deserializer<EforumEvent> {
             if (registration.registrationId() == null || registration.participant() == null
                     || registration.conference() == null || registration.participant().email() == null) {
                 throw new MalformedEventException("registration event lacks registrationId, participant or conference");
+            }
+        } else if (event instanceof ErasureEvent erasure) {
+            if (erasure.emailHash() == null || !erasure.emailHash().matches("[0-9a-f]{64}")) {
+                throw new MalformedEventException("erasure event lacks a SHA-256 e-mail hash");
             }
         } else if (event instanceof ConferenceEvent conference) {
             if (conference.conference() == null || conference.conference().id() == null) {

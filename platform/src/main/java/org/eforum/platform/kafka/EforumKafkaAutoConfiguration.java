@@ -51,7 +51,10 @@ public class EforumKafkaAutoConfiguration {
                 topic(Topics.REGISTRATIONS, properties).build(),
                 topic(Topics.CONFERENCES, properties).config(TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_COMPACT).build(),
+                topic(Topics.ERASURES, properties).config(TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT).build(),
                 topic(Topics.deadLetterTopicOf(Topics.REGISTRATIONS), properties).build(),
+                topic(Topics.deadLetterTopicOf(Topics.ERASURES), properties).build(),
                 topic(Topics.deadLetterTopicOf(Topics.CONFERENCES), properties).build());
     }
 
