@@ -22,16 +22,36 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password=operator-pw",
         "eforum.security.accounts[0].roles[0]=OPERATOR",
         "eforum.security.accounts[1].username=organiser", "eforum.security.accounts[1].password=organiser-pw",
-        "eforum.security.accounts[1].roles[0]=ORGANISER"})
+        "eforum.security.accounts[1].roles[0]=ORGANISER",
+        "eforum.console.services.nowhere=http://localhost:1"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class TopicsApiIT {
 
+    private static final int PORT = freePort();
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A fixed port known before the context starts, so the console can be told to watch itself. */
+    @DynamicPropertySource
+    static void watchItself(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("eforum.console.services.itself", () -> "http://localhost:" + PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -58,6 +78,18 @@ class TopicsApiIT {
                     .contains("\"partitionCount\":3")
                     .contains("\"messages\":5");
         });
+    }
+
+    @Test
+    void operatorSeesTheHealthOfEveryWatchedApp() throws Exception {
+        // This console itself stands in for an app that answers; a closed port for one that does not.
+        HttpResponse<String> response = get("/api/services", "operator", "operator-pw");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("{\"name\":\"itself\",\"url\":\"http://localhost:" + port + "\",\"status\":\"UP\","
+                        + "\"liveness\":\"UP\",\"readiness\":\"UP\"}")
+                .contains("{\"name\":\"nowhere\",\"url\":\"http://localhost:1\",\"status\":\"UNREACHABLE\"");
+        assertThat(get("/api/services", null, null).statusCode()).isEqualTo(401);
     }
 
     @Test
