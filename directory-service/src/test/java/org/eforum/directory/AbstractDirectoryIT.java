@@ -26,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.ErasureEvent;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.kafka.CloudEventSerializer;
 import org.eforum.testsupport.MongoWireServerInitializer;
@@ -51,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
         "eforum.security.accounts[1].username=operator",
         "eforum.security.accounts[1].password=operator-secret",
         "eforum.security.accounts[1].roles[0]=OPERATOR",
+        "eforum.directory.public-id-secret=directory-tests-secret-0123456789abcdef",
         "logging.level.org.apache.kafka=warn",
         "logging.level.kafka=warn",
         "logging.level.org.eforum=debug"})
@@ -88,7 +90,8 @@ public abstract class AbstractDirectoryIT {
 
     /** Publishes like registration-service: binary-mode CloudEvent keyed by the aggregate id. */
     protected RecordMetadata publish(EforumEvent event) {
-        String topic = event instanceof RegistrationEvent ? Topics.REGISTRATIONS : Topics.CONFERENCES;
+        String topic = event instanceof RegistrationEvent ? Topics.REGISTRATIONS
+                : event instanceof ErasureEvent ? Topics.ERASURES : Topics.CONFERENCES;
         return send(producer(), new ProducerRecord<>(topic, event.aggregateId(), event));
     }
 
@@ -123,6 +126,37 @@ public abstract class AbstractDirectoryIT {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
     }
 
+    /**
+     * Waits until the service has consumed everything on its topics so far: its group's committed offset is the
+     * end offset of every partition (records still retried or dead-lettered included).
+     */
+    protected void awaitAllConsumed() {
+        await().atMost(PROJECTED_WITHIN.multipliedBy(2)).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (String topic : java.util.List.of(Topics.REGISTRATIONS, Topics.CONFERENCES, Topics.ERASURES)) {
+                for (int p = 0; p < Topics.PARTITIONS; p++) {
+                    latest.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                }
+            }
+            return admin().listOffsets(latest).all().get().entrySet().stream().allMatch(e -> {
+                OffsetAndMetadata done = committed.get(e.getKey());
+                return e.getValue().offset() == 0 || done != null && done.offset() >= e.getValue().offset();
+            });
+        });
+    }
+
+    protected Response post(String pathAndQuery, String username, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (username != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(request.build());
+    }
+
     protected Response get(String pathAndQuery, String username, String password) {
         String credentials = Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -134,7 +168,9 @@ public abstract class AbstractDirectoryIT {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body(),
+                    response.headers().firstValue("Set-Cookie").orElse(null),
+                    response.headers().firstValue("Content-Security-Policy").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -165,7 +201,8 @@ public abstract class AbstractDirectoryIT {
     }
 
     /** An HTTP answer; {@link #json()} parses the body. */
-    protected record Response(int status, String contentType, String wwwAuthenticate, String body) {
+    protected record Response(int status, String contentType, String wwwAuthenticate, String body, String setCookie,
+            String contentSecurityPolicy) {
 
         public JsonNode json() {
             return JSON.readTree(body);

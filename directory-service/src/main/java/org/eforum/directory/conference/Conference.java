@@ -1,7 +1,9 @@
 package org.eforum.directory.conference;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.springframework.data.annotation.Id;
@@ -18,10 +20,11 @@ public record Conference(
         String country,
         long version) {
 
-    static final String COLLECTION = "conferences";
+    public static final String COLLECTION = "conferences";
 
     public Conference {
-        title = title == null ? Map.of() : Map.copyOf(title);
+        // sorted by language, so the same title always serialises the same way (a rebuild compares equal)
+        title = title == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(title));
     }
 
     static Conference of(ConferenceSnapshot snapshot, long version) {

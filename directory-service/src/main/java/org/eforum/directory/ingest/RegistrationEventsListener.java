@@ -38,9 +38,15 @@ class RegistrationEventsListener {
                     + " lacks its registration id or conference id");
         }
         Participant participant = event.participant();
+        if (people.isErased(event)) {
+            // Nothing of an erased person's past comes back, not even the spelling of their organisation.
+            log.debug("Registration {} sequence {}: covered by an erasure, ignored", event.registrationId(),
+                    event.sequence());
+            return;
+        }
         // The organisation first: registering it is idempotent, so a crash before the person's write is harmless.
-        String organisationId = organisations.register(participant.organisation(), participant.country())
-                .orElse(null);
+        String organisationId = organisations.register(participant.organisation(), participant.country(),
+                event.occurredAt(), event.eventId().toString()).orElse(null);
         boolean changed = people.apply(event, organisationId);
         log.debug("Registration {} sequence {} ({}): {}", event.registrationId(), event.sequence(), event.status(),
                 changed ? "applied" : "already applied or stale");

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.eforum.directory.text.Normaliser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -29,26 +31,40 @@ public class Organisations {
 
     /**
      * Makes sure the organisation exists and returns its id (empty for a blank name). Idempotent, so it is safe
-     * to run before the person's own write: a redelivered event just finds it there. The first spelling seen
-     * stays the display name, so the name does not flip with each registration.
+     * to run before the person's own write: a redelivered event just finds it there. The spelling of the earliest
+     * registration stays the display name, so the name neither flips with each registration nor depends on which
+     * partition a replay reads first: one atomic upsert whose filter only matches a later-named organisation
+     * (against an earlier one the insert of the same {@code _id} is refused, as for conferences).
      */
-    public Optional<String> register(String name, String country) {
+    public Optional<String> register(String name, String country, Instant occurredAt, String eventId) {
         String normalisedName = Normaliser.text(name);
         if (normalisedName.isEmpty()) {
             return Optional.empty();
         }
         String id = Normaliser.organisationId(name, country);
+        Instant at = occurredAt.truncatedTo(ChronoUnit.MILLIS);
         Update update = new Update()
-                .setOnInsert("name", Normaliser.display(name))
-                .setOnInsert("normalisedName", normalisedName)
-                .setOnInsert("country", country == null ? null : country.toUpperCase(Locale.ROOT))
-                .setOnInsert("firstSeen", Instant.now());
-        try {
-            mongo.upsert(query(where("_id").is(id)), update, Organisation.class);
-        } catch (DuplicateKeyException concurrentFirstSight) {
-            // another consumer inserted it between our match and insert: the outcome is the same
+                .set("name", Normaliser.display(name))
+                .set("normalisedName", normalisedName)
+                .set("country", country == null ? null : country.toUpperCase(Locale.ROOT))
+                .set("nameSince", at)
+                .set("nameEventId", eventId);
+        Criteria namedLater = new Criteria().orOperator(where("nameSince").gt(at),
+                where("nameSince").is(at).and("nameEventId").gt(eventId));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                mongo.upsert(query(where("_id").is(id)).addCriteria(namedLater), update, Organisation.class);
+                break;
+            } catch (DuplicateKeyException namedEarlierOrConcurrently) {
+                // It exists with an earlier (or this) spelling; or another consumer inserted it between our match
+                // and our insert, and then the second attempt's filter compares against that one.
+            }
         }
         return Optional.of(id);
+    }
+
+    public Optional<Organisation> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Organisation.class));
     }
 
     public Map<String, Organisation> byIds(Collection<String> ids) {

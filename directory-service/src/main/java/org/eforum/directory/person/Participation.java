@@ -1,7 +1,9 @@
 package org.eforum.directory.person;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationStatus;
@@ -21,12 +23,13 @@ public record Participation(
         Instant occurredAt) {
 
     public Participation {
-        conferenceTitle = conferenceTitle == null ? Map.of() : Map.copyOf(conferenceTitle);
+        // sorted by language, so the same title always serialises the same way (a rebuild compares equal)
+        conferenceTitle = conferenceTitle == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(conferenceTitle));
     }
 
     static Participation of(RegistrationEvent event) {
         return new Participation(event.registrationId(), event.conference().id(), event.conference().title(),
-                event.status(), event.sequence(), event.eventId().toString(), event.occurredAt());
+                event.status(), event.sequence(), event.eventId().toString(), Profile.storedInstant(event));
     }
 
     /** Whether the event has already been applied here, or something newer has. */

@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.eforum.contracts.event.StakeholderType;
@@ -50,9 +50,39 @@ public class People implements InitializingBean {
         IndexOperations indexes = mongo.indexOps(Person.class);
         indexes.createIndex(new Index("publicId", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index("participations.conferenceId", Sort.Direction.ASC));
+        indexes.createIndex(new Index("emailHash", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index("search.tokens", Sort.Direction.ASC));
+        indexes.createIndex(new Index("search.organisationTokens", Sort.Direction.ASC));
         indexes.createIndex(new Index("profile.organisationId", Sort.Direction.ASC));
-        indexes.createIndex(new Index("search.sortKey", Sort.Direction.ASC));
+        // The unfiltered listings: equality on the consent, then the sort order, so a page is an index walk.
+        indexes.createIndex(new Index("profile.listInDirectory", Sort.Direction.ASC)
+                .on("search.sortKey", Sort.Direction.ASC).on("publicId", Sort.Direction.ASC));
+        indexes.createIndex(new Index("profile.joinExpertsNetwork", Sort.Direction.ASC)
+                .on("search.sortKey", Sort.Direction.ASC).on("publicId", Sort.Direction.ASC));
+    }
+
+    Optional<Person> findByEmailHash(String emailHash) {
+        return Optional.ofNullable(mongo.findOne(query(where("emailHash").is(emailHash)), Person.class));
+    }
+
+    /** Deletes the person unless somebody wrote it since it was read; returns whether it was deleted. */
+    boolean remove(Person person) {
+        return mongo.remove(query(where("_id").is(person.id()).and("version").is(person.version())), Person.class)
+                .getDeletedCount() == 1;
+    }
+
+    /** Members of the experts' network: everyone who opted in (see {@link ExpertsController} for why). */
+    public Page<Person> experts(DirectoryFilter filter, Pageable pageable) {
+        Criteria criteria = filtered(where("profile.joinExpertsNetwork").is(true), filter, "search.tokens");
+        long total = mongo.count(query(criteria), Person.class);
+        List<Person> people = mongo.find(query(criteria).with(pageable).with(BY_NAME), Person.class);
+        return new PageImpl<>(people, pageable, total);
+    }
+
+    /** The listed people of one organisation, by name. */
+    public List<Person> listedIn(String organisationId) {
+        return mongo.find(query(where("profile.listInDirectory").is(true).and("profile.organisationId")
+                .is(organisationId)).with(BY_NAME), Person.class);
     }
 
     Optional<Person> find(String id) {
@@ -103,7 +133,7 @@ public class People implements InitializingBean {
                         .first("profile.country").as("country")
                         .addToSet("profile.stakeholderType").as("types")
                         .push(new Document("firstName", "$profile.firstName").append("lastName", "$profile.lastName")
-                                .append("sortKey", "$search.sortKey")).as("people"),
+                                .append("sortKey", "$search.sortKey").append("publicId", "$publicId")).as("people"),
                 sort(Sort.by("sortKey", "_id")),
                 skip(pageable.getOffset()),
                 limit(pageable.getPageSize()));
@@ -116,7 +146,8 @@ public class People implements InitializingBean {
         List<StakeholderType> types = group.getList("types", String.class).stream().map(StakeholderType::valueOf)
                 .sorted().toList();
         List<OrganisationMembers.Member> people = group.getList("people", Document.class).stream()
-                .sorted(Comparator.comparing((Document d) -> String.valueOf(d.getString("sortKey"))))
+                .sorted(Comparator.comparing((Document d) -> String.valueOf(d.getString("sortKey")))
+                        .thenComparing(d -> String.valueOf(d.getString("publicId"))))
                 .map(d -> new OrganisationMembers.Member(d.getString("firstName"), d.getString("lastName")))
                 .toList();
         return new OrganisationMembers(group.getString("_id"), group.getString("spelling"), group.getString("country"),
@@ -124,8 +155,12 @@ public class People implements InitializingBean {
     }
 
     private static Criteria listedCriteria(DirectoryFilter filter, String tokensField) {
+        return filtered(where("profile.listInDirectory").is(true), filter, tokensField);
+    }
+
+    private static Criteria filtered(Criteria audience, DirectoryFilter filter, String tokensField) {
         List<Criteria> all = new ArrayList<>();
-        all.add(where("profile.listInDirectory").is(true));
+        all.add(audience);
         if (filter.type() != null) {
             all.add(where("profile.stakeholderType").is(filter.type()));
         }
@@ -133,18 +168,20 @@ public class People implements InitializingBean {
             all.add(where("profile.country").is(filter.country()));
         }
         for (String term : filter.terms()) {
-            all.add(where(tokensField).regex(startsWithAnyOf(term)));
+            all.add(where(tokensField).in(startsWithAnyOf(term)));
         }
         return new Criteria().andOperator(all);
     }
 
     /**
-     * A prefix match of a stored token, the term as typed or transliterated ("иван" also finds "Ivan"). Terms are
-     * folded to letters and digits already; quoting still guarantees the user's text is never read as a pattern.
+     * Prefix matches of a stored token, the term as typed or transliterated ("иван" also finds "Ivan"): one
+     * anchored literal regex per spelling inside {@code $in}, because MongoDB turns each "^literal" into tight
+     * bounds on the tokens index, which one alternation "^(?:a|b)" would not. Terms are folded to letters and
+     * digits already; quoting still guarantees the user's text is never read as a pattern.
      */
-    private static String startsWithAnyOf(String term) {
+    private static List<Pattern> startsWithAnyOf(String term) {
         Set<String> spellings = new LinkedHashSet<>(List.of(term, Transliteration.toLatin(term)));
-        return spellings.stream().map(People::quote).collect(Collectors.joining("|", "^(?:", ")"));
+        return spellings.stream().map(s -> Pattern.compile("^" + quote(s))).toList();
     }
 
     /**

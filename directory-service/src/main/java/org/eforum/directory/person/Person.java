@@ -1,10 +1,12 @@
 package org.eforum.directory.person;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.directory.text.Normaliser;
 import org.springframework.data.annotation.Id;
@@ -19,14 +21,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(Person.COLLECTION)
 public class Person {
 
-    static final String COLLECTION = "people";
+    public static final String COLLECTION = "people";
+
+    private static final Comparator<Participation> IN_ORDER = Comparator.comparing(Participation::conferenceId)
+            .thenComparing(Participation::registrationId);
 
     /** The normalised e-mail: private, never shown publicly. */
     @Id
     private final String id;
 
-    /** Random and stable: the only id the public ever sees; it cannot be turned back into an e-mail. */
+    /**
+     * The only id the public ever sees: derived from {@link #id} with a keyed hash ({@link PublicIds}), so it is
+     * the same after a rebuild from the log and cannot be turned back into, or computed from, an e-mail address.
+     */
     private final String publicId;
+
+    /** {@link EmailHash} of the address: how an erasure request (which never carries the address) finds the person. */
+    private final String emailHash;
 
     @Version
     private Long version;
@@ -41,10 +52,11 @@ public class Person {
     private final List<Participation> participations;
 
     @PersistenceCreator
-    Person(String id, String publicId, Long version, String email, Profile profile, SearchKeys search,
-            List<Participation> participations) {
+    Person(String id, String publicId, String emailHash, Long version, String email, Profile profile,
+            SearchKeys search, List<Participation> participations) {
         this.id = id;
         this.publicId = publicId;
+        this.emailHash = emailHash;
         this.version = version;
         this.email = email;
         this.profile = profile;
@@ -52,8 +64,8 @@ public class Person {
         this.participations = participations == null ? new ArrayList<>() : new ArrayList<>(participations);
     }
 
-    static Person newcomer(String emailKey) {
-        return new Person(emailKey, UUID.randomUUID().toString(), null, null, null, null, null);
+    static Person newcomer(String emailKey, String publicId) {
+        return new Person(emailKey, publicId, EmailHash.of(emailKey), null, null, null, null, null);
     }
 
     /** The private id of the person an event is about. */
@@ -73,6 +85,8 @@ public class Person {
         Participation updated = Participation.of(event);
         current.ifPresentOrElse(p -> participations.set(participations.indexOf(p), updated),
                 () -> participations.add(updated));
+        // A fixed order, not the order of arrival: a rebuild from the log (or a rebalance) must give the same list.
+        participations.sort(IN_ORDER);
         // Latest consent wins: the profile, and with it listInDirectory and joinExpertsNetwork, comes from the
         // newest event this person produced (by occurredAt), whichever of their registrations it belongs to.
         if (profile == null || profile.isOlderThan(event)) {
@@ -81,6 +95,37 @@ public class Person {
             email = event.participant().email().strip();
         }
         return true;
+    }
+
+    /**
+     * Forgets everything an erasure at {@code erasedAt} covers: every participation whose newest event is not
+     * later than the erasure, and the profile if it came from such an event. Applied whenever the erasure arrives,
+     * before or after the events, this gives the same person as if the covered events had never been seen.
+     * Returns whether anything is left to keep (false: delete the whole document).
+     */
+    boolean eraseUpTo(Instant erasedAt) {
+        participations.removeIf(p -> !p.occurredAt().isAfter(erasedAt));
+        if (profile != null && !profile.asOf().isAfter(erasedAt)) {
+            // The profile is the newest event's; if even that is covered, every participation went with it.
+            profile = null;
+            search = null;
+            email = null;
+            participations.clear();
+        }
+        return profile != null;
+    }
+
+    /** Whether the erasure covers the event: an event up to the moment of erasure is the erased person's past. */
+    static boolean isCovered(RegistrationEvent event, Instant erasedAt) {
+        return erasedAt != null && !Profile.storedInstant(event).isAfter(erasedAt);
+    }
+
+    public String emailHash() {
+        return emailHash;
+    }
+
+    public String id() {
+        return id;
     }
 
     public Optional<Participation> participation(String registrationId) {

@@ -1,6 +1,11 @@
 package org.eforum.directory.person;
 
+import java.time.Instant;
+import java.util.Optional;
+
+import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.directory.erasure.Erasures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -8,9 +13,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies registration events to people. Read, apply, compare-and-set: two consumers writing the same person
- * at once (a person's registrations may sit on different partitions) cannot lose each other's change; the
- * loser reads again and re-applies.
+ * Applies registration events and erasures to people. Read, apply, compare-and-set: two consumers writing the
+ * same person at once (a person's registrations may sit on different partitions, an erasure on a third topic)
+ * cannot lose each other's change; the loser reads again and re-applies.
  */
 @Service
 public class PersonProjection {
@@ -19,16 +24,30 @@ public class PersonProjection {
     private static final int ATTEMPTS = 5;
 
     private final People people;
+    private final PublicIds publicIds;
+    private final Erasures erasures;
 
-    PersonProjection(People people) {
+    PersonProjection(People people, PublicIds publicIds, Erasures erasures) {
         this.people = people;
+        this.publicIds = publicIds;
+        this.erasures = erasures;
     }
 
-    /** Returns whether the event changed anything; a duplicate or stale event does not. */
+    /** Whether the event belongs to an erased person's past (see {@link org.eforum.directory.erasure.Erasure}). */
+    public boolean isErased(RegistrationEvent event) {
+        return Person.isCovered(event, erasures.erasedAt(EmailHash.of(event.participant().email())).orElse(null));
+    }
+
+    /** Returns whether the event changed anything; a duplicate, stale or erased event does not. */
     public boolean apply(RegistrationEvent event, String organisationId) {
         String id = Person.idOf(event);
+        String emailHash = EmailHash.of(id);
+        if (isErased(event)) {
+            log.debug("Event {} of registration {} is covered by an erasure", event.eventId(), event.registrationId());
+            return false;
+        }
         for (int attempt = 1; ; attempt++) {
-            Person person = people.find(id).orElseGet(() -> Person.newcomer(id));
+            Person person = people.find(id).orElseGet(() -> Person.newcomer(id, publicIds.of(id)));
             if (!person.record(event, organisationId)) {
                 log.debug("Event {} of registration {} is already applied or stale", event.eventId(),
                         event.registrationId());
@@ -36,10 +55,48 @@ public class PersonProjection {
             }
             try {
                 people.save(person);
-                return true;
+                break;
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrentWrite) {
                 if (attempt == ATTEMPTS) {
                     throw concurrentWrite; // the container's error handler retries with backoff
+                }
+            }
+        }
+        // An erasure recorded while we wrote: it was recorded before its own pass over the people, so either that
+        // pass saw our write, or we see the record now; erasing twice is harmless.
+        erasures.erasedAt(emailHash).ifPresent(at -> erase(emailHash, at));
+        return true;
+    }
+
+    /**
+     * Removes what the erasure covers from the person with this e-mail hash: the whole document, or (when they
+     * registered again after the erasure) the participations and profile from before it. Returns whether a
+     * person was changed or removed.
+     */
+    public boolean erase(String emailHash, Instant erasedAt) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Person> found = people.findByEmailHash(emailHash);
+            if (found.isEmpty()) {
+                return false;
+            }
+            Person person = found.get();
+            int before = person.participations().size();
+            boolean keep = person.eraseUpTo(erasedAt);
+            try {
+                if (!keep) {
+                    if (people.remove(person)) {
+                        return true;
+                    }
+                    throw new OptimisticLockingFailureException("person changed while being erased");
+                }
+                if (person.participations().size() == before) {
+                    return false;
+                }
+                people.save(person);
+                return true;
+            } catch (OptimisticLockingFailureException concurrentWrite) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrentWrite;
                 }
             }
         }

@@ -49,7 +49,7 @@ public record Profile(
     }
 
     /** MongoDB keeps milliseconds; comparing at that precision makes a redelivered event equal, not newer. */
-    private static Instant storedInstant(RegistrationEvent event) {
+    static Instant storedInstant(RegistrationEvent event) {
         return event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,6 +1,6 @@
 /**
  * People and their participations. A person is one document, identified privately by the normalised e-mail
- * and publicly by a random id; each registration event is applied to that document in one optimistic,
+ * and publicly by a keyed hash of it (stable across rebuilds); each registration event is applied to that document in one optimistic,
  * single-document write.
  */
 package org.eforum.directory.person;

@@ -23,9 +23,16 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                // The pages load nothing from elsewhere: no CDN, no inline script, no framing.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; "
+                                + "base-uri 'none'; form-action 'self'")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/directory/stakeholders", "/api/directory/organisations")
+                        .requestMatchers(HttpMethod.GET, "/api/directory/stakeholders", "/api/directory/organisations",
+                                "/api/directory/experts")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/directory", "/directory/**", "/css/**").permitAll()
+                        .requestMatchers("/api/directory/rebuild").hasRole(Roles.OPERATOR)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                         .permitAll()
                         .requestMatchers("/api/directory/conferences/**").hasRole(Roles.ORGANISER)

@@ -1,2 +1,5 @@
-/** Who may call what: the directory is public, a conference's participant list is for organisers. */
+/**
+ * Who may call what: the directory, the experts' network and their pages are public, a conference's participant
+ * list is for organisers, a rebuild from the log for operators.
+ */
 package org.eforum.directory.security;

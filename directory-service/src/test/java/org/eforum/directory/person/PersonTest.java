@@ -25,7 +25,7 @@ class PersonTest {
 
     @Test
     void theSameEventTwiceChangesNothing() {
-        Person person = Person.newcomer("ana@example.org");
+        Person person = Person.newcomer("ana@example.org", "public-id");
         RegistrationConfirmed confirmed = confirmed("r-1", "conf-a", 1, T0, true);
 
         assertThat(person.record(confirmed, "org")).isTrue();
@@ -35,7 +35,7 @@ class PersonTest {
 
     @Test
     void anOvertakenEventIsIgnored() {
-        Person person = Person.newcomer("ana@example.org");
+        Person person = Person.newcomer("ana@example.org", "public-id");
         RegistrationConfirmed confirmed = confirmed("r-1", "conf-a", 1, T0, true);
         RegistrationCancelled cancelled = new RegistrationCancelled(UUID.randomUUID(), T0.plusSeconds(60), "r-1", 2,
                 participant(true), confirmed.conference(), null, RegistrationStatus.CONFIRMED);
@@ -51,10 +51,10 @@ class PersonTest {
         RegistrationConfirmed older = confirmed("r-1", "conf-a", 1, T0, true);
         RegistrationConfirmed newer = confirmed("r-2", "conf-b", 1, T0.plusSeconds(1), false);
 
-        Person inOrder = Person.newcomer("ana@example.org");
+        Person inOrder = Person.newcomer("ana@example.org", "public-id");
         inOrder.record(older, "org");
         inOrder.record(newer, "org");
-        Person reversed = Person.newcomer("ana@example.org");
+        Person reversed = Person.newcomer("ana@example.org", "public-id");
         reversed.record(newer, "org");
         reversed.record(older, "org");
 
@@ -65,7 +65,7 @@ class PersonTest {
 
     @Test
     void onlyConfirmedParticipationsCountAsAttended() {
-        Person person = Person.newcomer("ana@example.org");
+        Person person = Person.newcomer("ana@example.org", "public-id");
         person.record(confirmed("r-1", "conf-a", 1, T0, true), "org");
         person.record(new RegistrationCancelled(UUID.randomUUID(), T0, "r-2", 2, participant(true),
                 conference("conf-b"), null, RegistrationStatus.CONFIRMED), "org");

@@ -1,0 +1,5 @@
+/**
+ * Erasure requests ("right to be forgotten"): the register of erased e-mail hashes that every projection consults,
+ * so that no replay brings an erased person back.
+ */
+package org.eforum.directory.erasure;

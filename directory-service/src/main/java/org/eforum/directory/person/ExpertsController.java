@@ -1,0 +1,43 @@
+package org.eforum.directory.person;
+
+import org.eforum.contracts.event.StakeholderType;
+import org.eforum.directory.web.PageView;
+import org.eforum.directory.web.Paging;
+import org.eforum.directory.web.QueryParameters;
+import org.springframework.data.domain.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public member list of the experts' network.
+ * <p>
+ * Who is on it: everyone whose latest registration has {@code joinExpertsNetwork}, whether or not they also
+ * consented to the stakeholder directory ({@code listInDirectory}). The form asks to join a network whose member
+ * list is public, so joining is itself consent to be shown as a member, with name, organisation, type and
+ * country only (no position, no conferences, never an e-mail address). A member who later registers without
+ * that consent leaves the list: the latest consent wins, as for the directory.
+ */
+@RestController
+class ExpertsController {
+
+    private final People people;
+
+    ExpertsController(People people) {
+        this.people = people;
+    }
+
+    @GetMapping("/api/directory/experts")
+    PageView<ExpertView> experts(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String country,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        QueryParameters parameters = new QueryParameters();
+        DirectoryFilter filter = DirectoryFilter.of(parameters.text("q", q),
+                parameters.oneOf("type", type, StakeholderType.class), parameters.country("country", country));
+        Paging paging = parameters.paging(page, size, 20, 100);
+        parameters.validate();
+
+        Page<Person> members = people.experts(filter, paging.pageable());
+        return paging.view(members.stream().map(ExpertView::of).toList(), members.getTotalElements());
+    }
+}

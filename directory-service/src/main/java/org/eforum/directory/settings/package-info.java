@@ -1,0 +1,2 @@
+/** The directory's configuration ({@code eforum.directory.*}), checked at start-up. */
+package org.eforum.directory.settings;
