@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl     where participants reach this service; the self-service links in mails start with it
  * @param tokenSecret       key of the HMAC that signs self-service links; at least 32 characters, never shared
  * @param outboxPollInterval how often the relay looks for events not yet on Kafka
+ * @param reconcileInterval how often the seat counters are compared with the registrations; a difference seen
+ *                          twice in a row, a whole interval apart, is corrected (see {@code SeatCountReconciler})
  */
 @ConfigurationProperties("eforum.registration")
 public record RegistrationSettings(
         @DefaultValue("http://localhost:8081") String publicBaseUrl,
         String tokenSecret,
-        @DefaultValue("200ms") Duration outboxPollInterval) {
+        @DefaultValue("200ms") Duration outboxPollInterval,
+        @DefaultValue("1m") Duration reconcileInterval) {
 
     public RegistrationSettings {
         if (tokenSecret == null || tokenSecret.length() < 32) {

@@ -9,6 +9,7 @@ import org.eforum.contracts.event.ConferenceChanged;
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Contact;
 import org.eforum.registration.outbox.OutboxEntry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ public class ConferenceService {
 
     private final Conferences conferences;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    public ConferenceService(Conferences conferences, Clock clock) {
+    public ConferenceService(Conferences conferences, Clock clock, ApplicationEventPublisher publisher) {
         this.conferences = conferences;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     public Conference create(ConferenceRequest request) {
@@ -67,6 +70,12 @@ public class ConferenceService {
                     .set("organiserNotifications", snapshot.organiserNotifications());
             var updated = conferences.update(id, current.version(), delta, changes, event, now);
             if (updated.isPresent()) {
+                if (delta > 0) {
+                    // The waiting list gets the new seats now. Should the process die right here, the seats sit
+                    // free until SeatCountReconciler's next round promotes the waiting list.
+                    publisher.publishEvent(new SeatsAdded(id, delta));
+                    return get(id);
+                }
                 return updated.get();
             }
             // Someone else changed it, or a seat was taken meanwhile: read again and re-check.

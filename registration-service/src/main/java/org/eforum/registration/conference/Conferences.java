@@ -63,10 +63,24 @@ public class Conferences implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), Conference.class));
     }
 
-    /** Takes one seat if one is left. The guard and the decrement are one atomic operation. */
-    public boolean takeSeat(String id) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("seatsLeft").gt(0)),
+    /**
+     * A newcomer takes one seat if one is left and nobody is waiting for it: a seat freed while people wait is
+     * theirs, so a newcomer never overtakes the waiting list. Guard and decrement are one atomic operation.
+     */
+    public boolean takeSeatUnlessOthersWait(String id) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("seatsLeft").gt(0)
+                        .and("waitlistLength").lte(0)),
                 new Update().inc("seatsLeft", -1), Conference.class) != null;
+    }
+
+    /**
+     * Takes one seat if one is left, for the waiting list's first in line.
+     *
+     * @return the conference after the seat was taken (its snapshot goes into the promotion event); empty if none was left
+     */
+    public Optional<Conference> takeSeat(String id) {
+        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("seatsLeft").gt(0)),
+                new Update().inc("seatsLeft", -1), FindAndModifyOptions.options().returnNew(true), Conference.class));
     }
 
     public void releaseSeat(String id) {
@@ -79,5 +93,16 @@ public class Conferences implements InitializingBean {
 
     public void leaveWaitlist(String id) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("waitlistLength", -1), Conference.class);
+    }
+
+    /**
+     * Sets the counters to what the registrations say, but only if the conference is still exactly as observed
+     * (same version, same counters): a counter that moved meanwhile belongs to an operation in flight.
+     */
+    public boolean correctCounters(Conference observed, int seatsLeft, int waitlistLength) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(observed.id()).and("version").is(observed.version())
+                        .and("seatsLeft").is(observed.seatsLeft()).and("waitlistLength").is(observed.waitlistLength())),
+                new Update().set("seatsLeft", seatsLeft).set("waitlistLength", waitlistLength), Conference.class)
+                .getModifiedCount() == 1;
     }
 }

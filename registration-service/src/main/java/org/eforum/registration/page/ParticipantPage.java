@@ -9,18 +9,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.registration.Registration;
+import org.eforum.registration.registration.RegistrationConflictException;
 import org.eforum.registration.registration.RegistrationService;
 import org.eforum.registration.registration.SelfServiceLinks;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code GET /registrations/{id}?token=…}: the participant's own page, also where the form lands after a
  * registration. Only the token opens it; without it, or with a wrong one, the page does not exist (404), so
- * registration ids cannot be probed.
+ * registration ids cannot be probed. The page's cancel button posts (with the form's CSRF token) to
+ * {@code /registrations/{id}/cancel?token=…}.
  */
 @Controller
 class ParticipantPage {
@@ -52,6 +57,21 @@ class ParticipantPage {
         page.addObject("registeredAt", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(locale).format(registration.registeredAt().atZone(ConferenceCard.LOCAL_TIME)));
         page.addObject("selfServiceUrl", links.linkFor(registration.id()));
+        page.addObject("cancelAction", "/registrations/" + registration.id() + "/cancel?token=" + links.tokenFor(registration.id()));
         return page;
+    }
+
+    @PostMapping("/registrations/{id}/cancel")
+    ModelAndView cancel(@PathVariable String id, @RequestParam(required = false) String token, RedirectAttributes redirect) {
+        registrations.forParticipant(id, token).orElseThrow(PageNotFoundException::new);
+        try {
+            registrations.cancel(id, token);
+            redirect.addFlashAttribute("justCancelled", true);
+        } catch (RegistrationConflictException alreadyCancelled) {
+            // A second click, or a second tab: the page below says it is cancelled, which is what was wanted.
+        }
+        RedirectView participantPage = new RedirectView("/registrations/" + id + "?token=" + links.tokenFor(id), true);
+        participantPage.setHttp10Compatible(false); // 303 See Other: a reload does not post again
+        return new ModelAndView(participantPage);
     }
 }

@@ -2,8 +2,14 @@ package org.eforum.registration.registration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
+import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationCancelled;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
@@ -13,6 +19,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One participant's registration for one conference. {@code emailKey} (the address lower-cased) is unique per
  * conference, which is what makes a repeated submission a 409 even when twenty arrive at once. {@code sequence}
  * counts the registration's events; the events not yet on Kafka wait in {@code outbox}.
+ *
+ * <p>The registration owns its state machine: {@code CONFIRMED} or {@code WAITLISTED} at submission,
+ * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED). A transition checks its
+ * precondition here and returns a {@link Transition}: the new status and the event it owes, which
+ * {@link Registrations#apply} writes as one guarded atomic update, so a state change never exists without its
+ * event, and two concurrent transitions of the same registration cannot both succeed.
  */
 @Document("registrations")
 public record Registration(
@@ -30,6 +42,39 @@ public record Registration(
         List<OutboxEntry> outbox) {
 
     static String emailKey(String email) {
-        return email.strip().toLowerCase(java.util.Locale.ROOT);
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    boolean isCancelled() {
+        return status == RegistrationStatus.CANCELLED;
+    }
+
+    boolean isWaitlisted() {
+        return status == RegistrationStatus.WAITLISTED;
+    }
+
+    /** The participant gives up their seat or their place on the waiting list. */
+    Transition cancel(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+        if (isCancelled()) {
+            throw new IllegalStateException("Registration " + id + " is cancelled already");
+        }
+        return new Transition(this, RegistrationStatus.CANCELLED, new RegistrationCancelled(UUID.randomUUID(), now,
+                id, sequence + 1, participant, conference, selfServiceUrl, status));
+    }
+
+    /** A waitlisted participant gets a seat that was freed (the caller has taken that seat already). */
+    Transition promote(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+        if (!isWaitlisted()) {
+            throw new IllegalStateException("Only a waitlisted registration can be promoted; " + id + " is " + status);
+        }
+        return new Transition(this, RegistrationStatus.CONFIRMED, new RegistrationPromoted(UUID.randomUUID(), now,
+                id, sequence + 1, participant, conference, selfServiceUrl));
+    }
+
+    /**
+     * A change from the state {@code from} was read in to {@code to}, with the event it owes. It applies only if the
+     * registration is still exactly {@code from} (same status, same sequence) when written.
+     */
+    record Transition(Registration from, RegistrationStatus to, RegistrationEvent event) {
     }
 }

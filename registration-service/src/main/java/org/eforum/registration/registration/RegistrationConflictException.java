@@ -7,12 +7,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A registration the conference cannot take now: a repeat, or outside the registration window. */
+/** A registration the conference cannot take now (a repeat, outside the window), or a change it cannot make. */
 public class RegistrationConflictException extends ErrorResponseException {
 
     private final Kind kind;
 
-    public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED }
+    public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED, ALREADY_CANCELLED, BUSY }
 
     private RegistrationConflictException(Kind kind, ProblemDetail problem) {
         super(HttpStatus.CONFLICT, problem, null);
@@ -46,5 +46,22 @@ public class RegistrationConflictException extends ErrorResponseException {
         problem.setTitle("Registration is closed");
         problem.setType(URI.create("https://eforum.example.org/problems/registration-closed"));
         return new RegistrationConflictException(Kind.CLOSED, problem);
+    }
+
+    static RegistrationConflictException alreadyCancelled(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This registration was cancelled already.");
+        problem.setTitle("Already cancelled");
+        problem.setType(URI.create("https://eforum.example.org/problems/already-cancelled"));
+        problem.setProperty("registrationId", id);
+        return new RegistrationConflictException(Kind.ALREADY_CANCELLED, problem);
+    }
+
+    static RegistrationConflictException busy(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This registration changed while the request was applied; try again.");
+        problem.setTitle("Registration is being changed");
+        problem.setProperty("registrationId", id);
+        return new RegistrationConflictException(Kind.BUSY, problem);
     }
 }

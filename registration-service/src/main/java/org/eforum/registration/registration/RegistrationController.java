@@ -5,11 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +37,14 @@ class RegistrationController {
 
     @GetMapping(path = "/api/registrations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RegistrationView get(@PathVariable String id, @RequestParam(required = false) String token) {
-        return registrations.forParticipant(id, token).map(RegistrationView::of).orElseThrow(() -> notFound(id));
+        return registrations.forParticipant(id, token).map(RegistrationView::of)
+                .orElseThrow(RegistrationNotFoundException::new);
+    }
+
+    /** The participant cancels with the token from their mail; 404 for a wrong token, 409 when cancelled already. */
+    @PostMapping(path = "/api/registrations/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    RegistrationView cancel(@PathVariable String id, @RequestParam(required = false) String token) {
+        return RegistrationView.of(registrations.cancel(id, token));
     }
 
     @GetMapping(path = "/api/conferences/{conferenceId}/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,12 +58,5 @@ class RegistrationController {
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + conferenceId + "-registrations.csv\"")
                 .body(csv.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ErrorResponseException notFound(String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No registration matches this link. Use the link from your confirmation mail.");
-        problem.setTitle("Registration not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

@@ -3,6 +3,7 @@ package org.eforum.registration.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.eforum.contracts.event.Participant;
@@ -18,24 +19,36 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts registrations. The seat is taken first (an atomic guarded decrement on the conference), then the
- * registration and the event it owes are inserted in one write; a duplicate e-mail gives the seat back.
- * When {@link #register} returns, the registration is durable and its event will reach Kafka.
+ * Accepts and cancels registrations. Each step is one single-document atomic write; the order of the steps is
+ * chosen so that a crash between two of them can only leave a seat unused, never a conference overbooked, and
+ * {@link SeatCountReconciler} puts the counters right afterwards.
+ *
+ * <p>Registering: the seat is taken first (an atomic guarded decrement on the conference), then the registration
+ * and the event it owes are inserted in one write; a duplicate e-mail gives the seat back. When {@link #register}
+ * returns, the registration is durable and its event will reach Kafka.
+ *
+ * <p>Cancelling: the registration becomes CANCELLED together with its event, then its seat is freed (and given to
+ * the waiting list) or its place on the waiting list counted off.
  */
 @Service
 public class RegistrationService {
 
+    /** A registration changes state at most twice (promoted, cancelled): a few re-reads settle any race. */
+    private static final int CANCEL_ATTEMPTS = 5;
+
     private final ConferenceService conferenceService;
     private final Conferences conferences;
     private final Registrations registrations;
+    private final WaitlistPromotion waitlist;
     private final SelfServiceLinks links;
     private final Clock clock;
 
     public RegistrationService(ConferenceService conferenceService, Conferences conferences,
-            Registrations registrations, SelfServiceLinks links, Clock clock) {
+            Registrations registrations, WaitlistPromotion waitlist, SelfServiceLinks links, Clock clock) {
         this.conferenceService = conferenceService;
         this.conferences = conferences;
         this.registrations = registrations;
+        this.waitlist = waitlist;
         this.links = links;
         this.clock = clock;
     }
@@ -54,10 +67,11 @@ public class RegistrationService {
             throw RegistrationConflictException.duplicate(existing.id());
         });
 
-        boolean seated = conferences.takeSeat(conferenceId);
+        boolean seated = conferences.takeSeatUnlessOthersWait(conferenceId);
         if (!seated) {
             conferences.joinWaitlist(conferenceId);
         }
+        // A crash here leaves a seat (or a waiting-list place) counted for nobody: the reconciler gives it back.
         String id = UUID.randomUUID().toString();
         Participant participant = request.participant();
         RegistrationEvent event = seated
@@ -71,13 +85,52 @@ public class RegistrationService {
         } catch (DuplicateKeyException e) {
             if (seated) {
                 conferences.releaseSeat(conferenceId);
+                waitlist.fillFreeSeats(conferenceId); // the seat it held may be someone's who waits meanwhile
             } else {
                 conferences.leaveWaitlist(conferenceId);
             }
             String existingId = registrations.findByEmail(conferenceId, request.email()).map(Registration::id).orElse(null);
             throw RegistrationConflictException.duplicate(existingId);
         }
+        if (!seated && waitlist.fillFreeSeats(conferenceId).contains(id)) {
+            // A seat was freed between our look at the counter and our insert, and we were first in line.
+            return registrations.find(id).orElse(registration);
+        }
         return registration;
+    }
+
+    /**
+     * Cancels the registration the token opens. A confirmed one frees its seat for the waiting list.
+     *
+     * @throws RegistrationNotFoundException for an unknown id or a wrong token alike
+     * @throws RegistrationConflictException when it is cancelled already
+     */
+    public Registration cancel(String id, String token) {
+        if (!links.isValid(id, token)) {
+            throw new RegistrationNotFoundException();
+        }
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Registration current = registrations.find(id).orElseThrow(RegistrationNotFoundException::new);
+            if (current.isCancelled()) {
+                throw RegistrationConflictException.alreadyCancelled(id);
+            }
+            Conference conference = conferenceService.get(current.conferenceId());
+            Optional<Registration> cancelled = registrations.apply(
+                    current.cancel(conference.snapshot(), links.linkFor(id), clock.instant()));
+            if (cancelled.isEmpty()) {
+                continue; // promoted (or cancelled) meanwhile: read again and decide again
+            }
+            // The cancellation and its event are stored. A crash before the counter update below leaves the seat
+            // (or waiting-list place) counted as taken until the reconciler's next round.
+            if (current.status() == RegistrationStatus.CONFIRMED) {
+                conferences.releaseSeat(current.conferenceId());
+                waitlist.fillFreeSeats(current.conferenceId());
+            } else {
+                conferences.leaveWaitlist(current.conferenceId());
+            }
+            return cancelled.get();
+        }
+        throw RegistrationConflictException.busy(id);
     }
 
     public List<Registration> ofConference(String conferenceId) {
@@ -86,9 +139,9 @@ public class RegistrationService {
     }
 
     /** The registration the token opens; absent for an unknown id or a wrong token alike, so ids cannot be probed. */
-    public java.util.Optional<Registration> forParticipant(String id, String token) {
+    public Optional<Registration> forParticipant(String id, String token) {
         if (!links.isValid(id, token)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return registrations.find(id);
     }
@@ -99,9 +152,5 @@ public class RegistrationService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static boolean isConfirmed(Registration registration) {
-        return registration.status() == RegistrationStatus.CONFIRMED;
     }
 }

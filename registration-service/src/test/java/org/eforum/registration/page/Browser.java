@@ -51,6 +51,18 @@ final class Browser {
         return post(path, all);
     }
 
+    /** Submits the first POST form of {@code page} (its action, its CSRF token), as pressing its button would. */
+    HttpResponse<String> submitFormOf(HttpResponse<String> page) {
+        String form = tag(page.body(), "form", "method", "post")
+                .orElseThrow(() -> new AssertionError("no POST form on " + page.uri() + ":\n" + page.body()));
+        String action = unescape(attribute(form, "action").orElseThrow());
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no _csrf input on " + page.uri());
+        }
+        return post(action, Map.of("_csrf", unescape(csrf.group(1))));
+    }
+
     HttpResponse<String> post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -106,6 +106,44 @@ class RegistrationPagesIT extends IntegrationSupport {
     }
 
     @Test
+    void theParticipantCancelsOnTheirPageAndTheFirstInLineGetsTheSeat() {
+        String conference = createConference("cancel-page", 1);
+        Browser ana = new Browser(port, "bg");
+        Browser boris = new Browser(port, "en");
+        HttpResponse<String> anasPage = ana.fillInAndSubmit(formPath(conference), cyrillicForm("ana.cancel@example.bg"));
+        HttpResponse<String> borisPage = boris.fillInAndSubmit(formPath(conference), validForm("boris.cancel@example.org"));
+        assertThat(anasPage.body()).contains("Отказ от регистрацията", "Отказвам се от регистрацията");
+        assertThat(borisPage.body()).contains("leave the waiting list here");
+
+        HttpResponse<String> afterCancel = ana.submitFormOf(anasPage);
+
+        assertThat(afterCancel.previousResponse()).hasValueSatisfying(
+                redirect -> assertThat(redirect.statusCode()).as("POST-redirect-GET").isEqualTo(303));
+        assertThat(afterCancel.uri()).isEqualTo(anasPage.uri());
+        assertThat(afterCancel.body()).contains("Регистрацията ви е отменена");
+        assertThat(tag(afterCancel.body(), "form", "method", "post")).as("nothing left to cancel").isEmpty();
+        assertThat(boris.get(borisPage.uri().getPath() + "?" + borisPage.uri().getQuery()).body())
+                .contains("Your registration is confirmed");
+        assertThat(ana.submitFormOf(anasPage).body()).as("a second click changes nothing")
+                .contains("Регистрацията ви е отменена");
+    }
+
+    @Test
+    void theCancelButtonWithoutTheFormsCsrfTokenIsRefused() {
+        String conference = createConference("cancel-csrf", 5);
+        Browser ana = new Browser(port, "en");
+        HttpResponse<String> page = ana.fillInAndSubmit(formPath(conference), validForm("ana.csrf@example.org"));
+        String action = Browser.unescape(attribute(tag(page.body(), "form", "method", "post").orElseThrow(), "action")
+                .orElseThrow());
+
+        HttpResponse<String> forged = new Browser(port, "en").post(action, Map.of());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ana.get(page.uri().getPath() + "?" + page.uri().getQuery()).body())
+                .contains("Your registration is confirmed");
+    }
+
+    @Test
     void anInvalidSubmissionShowsEachErrorBesideItsFieldAndKeepsWhatWasTyped() {
         String conference = createConference("invalid-form", 40);
         Map<String, String> form = validForm("not-an-address");

@@ -1,0 +1,20 @@
+package org.eforum.registration.registration;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** No registration for this id and token: an unknown id and a wrong token answer alike, so ids cannot be probed. */
+public class RegistrationNotFoundException extends ErrorResponseException {
+
+    public RegistrationNotFoundException() {
+        super(HttpStatus.NOT_FOUND, problem(), null);
+    }
+
+    private static ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No registration matches this link. Use the link from your confirmation mail.");
+        problem.setTitle("Registration not found");
+        return problem;
+    }
+}
