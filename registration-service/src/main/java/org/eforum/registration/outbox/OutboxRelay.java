@@ -35,7 +35,8 @@ public class OutboxRelay {
     /** Collection → topic. */
     private static final Map<String, String> SOURCES = Map.of(
             "conferences", Topics.CONFERENCES,
-            "registrations", Topics.REGISTRATIONS);
+            "registrations", Topics.REGISTRATIONS,
+            "erasures", Topics.ERASURES);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, EforumEvent> kafka;
@@ -48,7 +49,7 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${eforum.registration.outbox-poll-interval:200ms}")
     public void relay() {
         // Conferences first: a registration's consumers like to know its conference already.
-        for (String collection : List.of("conferences", "registrations")) {
+        for (String collection : List.of("conferences", "registrations", "erasures")) {
             if (!relay(collection, SOURCES.get(collection))) {
                 return; // Kafka is unreachable; try again at the next tick, nothing was removed
             }

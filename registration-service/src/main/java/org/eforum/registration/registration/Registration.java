@@ -45,6 +45,14 @@ public record Registration(
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** Erased registrations keep their status (for the seat counts) but nothing that identifies the person. */
+    boolean isErased() {
+        return emailKey.startsWith(ERASED_PREFIX);
+    }
+
+    static final String ERASED_PREFIX = "erased:";
+    static final String ERASED = "[erased]";
+
     boolean isCancelled() {
         return status == RegistrationStatus.CANCELLED;
     }

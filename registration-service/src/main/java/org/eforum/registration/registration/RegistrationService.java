@@ -109,6 +109,9 @@ public class RegistrationService {
         if (!links.isValid(id, token)) {
             throw new RegistrationNotFoundException();
         }
+        if (registrations.find(id).map(Registration::isErased).orElse(true)) {
+            throw new RegistrationNotFoundException();
+        }
         for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
             Registration current = registrations.find(id).orElseThrow(RegistrationNotFoundException::new);
             if (current.isCancelled()) {
@@ -133,6 +136,35 @@ public class RegistrationService {
         throw RegistrationConflictException.busy(id);
     }
 
+    /**
+     * Erases every registration of an address: each one is cancelled and anonymised in one write, and the seat it
+     * held goes to the waiting list like any cancellation's.
+     *
+     * @return how many registrations were erased
+     */
+    public int erase(String email, String emailHash) {
+        int erased = 0;
+        for (Registration registration : registrations.withEmail(email)) {
+            for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+                Registration current = registrations.find(registration.id()).orElse(null);
+                if (current == null || current.isErased()) {
+                    break;
+                }
+                if (registrations.erase(current, emailHash, clock.instant()).isPresent()) {
+                    erased++;
+                    if (current.status() == RegistrationStatus.CONFIRMED) {
+                        conferences.releaseSeat(current.conferenceId());
+                        waitlist.fillFreeSeats(current.conferenceId());
+                    } else if (current.isWaitlisted()) {
+                        conferences.leaveWaitlist(current.conferenceId());
+                    }
+                    break;
+                }
+            }
+        }
+        return erased;
+    }
+
     public List<Registration> ofConference(String conferenceId) {
         conferenceService.get(conferenceId);
         return registrations.ofConference(conferenceId);
@@ -143,7 +175,7 @@ public class RegistrationService {
         if (!links.isValid(id, token)) {
             return Optional.empty();
         }
-        return registrations.find(id);
+        return registrations.find(id).filter(registration -> !registration.isErased());
     }
 
     public String selfServiceLink(Registration registration) {

@@ -73,6 +73,31 @@ public class Registrations implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), Registration.class));
     }
 
+    /** Every registration of one address, across conferences. */
+    List<Registration> withEmail(String email) {
+        return mongo.find(Query.query(Criteria.where("emailKey").is(Registration.emailKey(email))), Registration.class);
+    }
+
+    /**
+     * Cancels and anonymises in one guarded write: the status becomes CANCELLED, the person's details and any
+     * events not yet published are dropped (they carry the address), and no event is owed: the erasure request
+     * itself tells the consumers.
+     *
+     * @return the registration after the change; empty when someone else changed it first
+     */
+    Optional<Registration> erase(Registration from, String emailHash, java.time.Instant now) {
+        Query unchangedSinceRead = Query.query(Criteria.where("_id").is(from.id())
+                .and("status").is(from.status()).and("sequence").is(from.sequence()));
+        Update erase = new Update().set("status", RegistrationStatus.CANCELLED).inc("sequence", 1).set("updatedAt", now)
+                .set("emailKey", Registration.ERASED_PREFIX + emailHash)
+                .set("participant.firstName", Registration.ERASED).set("participant.lastName", Registration.ERASED)
+                .set("participant.email", Registration.ERASED).set("participant.organisation", Registration.ERASED)
+                .unset("participant.position").unset("notes")
+                .set(Outbox.ENTRIES, List.of()).set(Outbox.PENDING, false).unset(Outbox.PENDING_SINCE);
+        return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, erase,
+                FindAndModifyOptions.options().returnNew(true), Registration.class));
+    }
+
     /** The next in line for a freed seat: the oldest waitlisted registration, ties broken by id. */
     Optional<Registration> oldestWaitlisted(String conferenceId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("conferenceId").is(conferenceId)

@@ -21,6 +21,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/conferences").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.PUT, "/api/conferences/*").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*/registrations").hasRole(Roles.ORGANISER)
+                        .requestMatchers(HttpMethod.POST, "/api/erasures").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/conferences/*/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
