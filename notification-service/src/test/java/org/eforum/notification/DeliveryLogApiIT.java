@@ -51,7 +51,7 @@ class DeliveryLogApiIT extends IntegrationTest {
 
         JsonNode participant = entry(log, "PARTICIPANT_CONFIRMED");
         assertThat(participant.get("id").asString()).isEqualTo(
-                event.eventId() + ":PARTICIPANT_CONFIRMED:" + email);
+                event.eventId() + ":PARTICIPANT_CONFIRMED:" + org.eforum.contracts.event.EmailHash.of(email));
         assertThat(participant.get("registrationId").asString()).isEqualTo(event.registrationId());
         assertThat(participant.get("eventId").asString()).isEqualTo(event.eventId().toString());
         assertThat(participant.get("recipient").asString()).isEqualTo(email);

@@ -30,8 +30,9 @@ import org.eforum.testsupport.MongoWireServerInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,9 +53,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "eforum.security.accounts[1].roles[0]=OPERATOR",
         "eforum.security.accounts[2].username=guest",
         "eforum.security.accounts[2].password=guest-test",
+        // About a minute of blocking retries (200 ms, 400 ms, 800 ms, then 1 s each): longer than the 30 s SMTP
+        // outage of SmtpOutageIT, so nothing is dead-lettered while SMTP is away. GiveUpIT shortens it.
         "eforum.kafka.retry.initial-interval=200ms",
         "eforum.kafka.retry.max-interval=1s",
-        "eforum.kafka.retry.max-retries=15",
+        "eforum.kafka.retry.max-retries=60",
+        "eforum.notification.digest-interval=3s",
         "eforum.mail.public-base-url=http://localhost:8081"})
 @EmbeddedKafka(partitions = Topics.PARTITIONS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)
@@ -77,13 +81,20 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
-    @Value("${spring.kafka.bootstrap-servers}")
+    /**
+     * This context's broker. Not {@code ${spring.kafka.bootstrap-servers}}: spring-kafka-test publishes that as a
+     * JVM-wide system property, which a second context (GiveUpIT's) overwrites with its own broker's address.
+     */
+    @Autowired
+    private EmbeddedKafkaBroker embeddedKafka;
+
     protected String bootstrapServers;
 
     private KafkaProducer<String, EforumEvent> producer;
 
     @BeforeEach
     void openProducerAndPurgeMail() throws Exception {
+        bootstrapServers = embeddedKafka.getBrokersAsString();
         greenMail.purgeEmailFromAllMailboxes();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),

@@ -48,8 +48,13 @@ class ParticipantMailIT extends IntegrationTest {
                 .doesNotContain("<script>");
 
         MimeMessage raw = greenMail.getReceivedMessagesForDomain(email)[0];
-        assertThat(raw.getContentType()).startsWith("multipart/alternative");
-        MimeMultipart parts = (MimeMultipart) raw.getContent();
+        // The bodies, then the calendar entry (see CalendarInvitationIT).
+        assertThat(raw.getContentType()).startsWith("multipart/mixed");
+        MimeMultipart mixed = (MimeMultipart) raw.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        assertThat(mixed.getBodyPart(1).getContentType()).startsWith("text/calendar");
+        assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+        MimeMultipart parts = (MimeMultipart) mixed.getBodyPart(0).getContent();
         assertThat(parts.getCount()).isEqualTo(2);
         assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");

@@ -53,6 +53,11 @@ public class Conferences {
         return Optional.ofNullable(mongo.findById(id, ConferenceView.class));
     }
 
+    /** The projection's routing, when the conference is known. */
+    public Optional<OrganiserRouting> routingOf(String conferenceId) {
+        return find(conferenceId).map(ConferenceView::routing);
+    }
+
     /**
      * The projection's routing when the conference is known, else the one of the snapshot the event carries
      * (the conference's first event may not have been read yet).

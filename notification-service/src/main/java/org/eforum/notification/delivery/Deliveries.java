@@ -5,8 +5,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +40,11 @@ public class Deliveries implements InitializingBean {
         // The delivery log is read per registration, in order.
         mongo.indexOps(Delivery.class).createIndex(new Index().on("registrationId", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.ASC).named("registration_log"));
+        // A dead-lettered event's deliveries; an erased person's deliveries.
+        mongo.indexOps(Delivery.class).createIndex(new Index().on("eventId", Sort.Direction.ASC).named("event"));
+        mongo.indexOps(Delivery.class).createIndex(new Index().on("recipientHash", Sort.Direction.ASC)
+                .named("recipient_hash"));
+        mongo.indexOps(Delivery.class).createIndex(new Index().on("ccHashes", Sort.Direction.ASC).named("cc_hashes"));
     }
 
     Claim claim(DeliveryRequest request, String messageId, Instant now, Duration lease) {
@@ -48,15 +56,23 @@ public class Deliveries implements InitializingBean {
         }
     }
 
-    /** Takes an existing claim that is neither finished nor held by a running attempt. */
+    /**
+     * Takes an existing claim that is neither finished nor held by a running attempt: one whose last attempt
+     * failed (or was abandoned by a crash), or one given up after the retries whose event is now re-driven.
+     */
     private Claim takeOver(DeliveryRequest request, Instant now, Duration lease) {
         String id = request.deliveryId();
-        Criteria unfinishedAndFree = where("_id").is(id).and("status").is(DeliveryStatus.RETRYING)
-                .orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
+        Criteria unfinishedAndFree = new Criteria().andOperator(where("status").is(DeliveryStatus.RETRYING),
+                new Criteria().orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now)));
+        Criteria givenUp = new Criteria().andOperator(where("status").is(DeliveryStatus.FAILED),
+                where("gaveUp").is(true));
         // The recipients are refreshed: an organiser mail goes to whoever is the contact now.
         Update attempt = new Update().inc("attempts", 1).set("claimedUntil", now.plus(lease)).set("updatedAt", now)
-                .set("recipient", request.recipient()).set("cc", request.cc()).set("language", request.language().code());
-        Delivery taken = mongo.findAndModify(query(unfinishedAndFree), attempt,
+                .set("status", DeliveryStatus.RETRYING).set("gaveUp", false)
+                .set("recipient", request.recipient()).set("cc", request.cc()).set("language", request.language().code())
+                .set("recipientHash", request.recipientHash()).set("ccHashes", request.ccHashes());
+        Delivery taken = mongo.findAndModify(
+                query(where("_id").is(id).orOperator(unfinishedAndFree, givenUp)), attempt,
                 FindAndModifyOptions.options().returnNew(true), Delivery.class);
         if (taken != null) {
             return new Claim(Claim.Outcome.ACQUIRED, taken);
@@ -86,6 +102,70 @@ public class Deliveries implements InitializingBean {
         mongo.updateFirst(query(where("_id").is(id).and("status").is(DeliveryStatus.RETRYING)),
                 new Update().set("status", DeliveryStatus.FAILED).set("lastError", error).set("updatedAt", now)
                         .unset("claimedUntil"), Delivery.class);
+    }
+
+    /**
+     * The retries of an event ran out and it went to the dead-letter topic: its deliveries that are waiting
+     * for another attempt become {@code FAILED} (given up, so a re-drive may try again). A delivery another
+     * attempt holds right now is left to that attempt.
+     *
+     * @return the deliveries marked
+     */
+    List<Delivery> markGivenUp(String eventId, String error, Instant now) {
+        Criteria waiting = where("eventId").is(eventId).and("status").is(DeliveryStatus.RETRYING)
+                .orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
+        List<Delivery> marked = new ArrayList<>();
+        for (Delivery delivery : mongo.find(query(waiting), Delivery.class)) {
+            Delivery failed = mongo.findAndModify(query(where("_id").is(delivery.id())
+                            .and("status").is(DeliveryStatus.RETRYING)
+                            .orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now))),
+                    new Update().set("status", DeliveryStatus.FAILED).set("gaveUp", true)
+                            .set("lastError", delivery.lastError() != null ? delivery.lastError() : error).set("updatedAt", now)
+                            .unset("claimedUntil"),
+                    FindAndModifyOptions.options().returnNew(true), Delivery.class);
+            if (failed != null) {
+                marked.add(failed);
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * Replaces every occurrence of an erased person's address in the log by {@link Delivery#ERASED}: as
+     * recipient, in Cc, and inside the last error (SMTP errors quote addresses). Status, kind and times stay.
+     *
+     * @return how many deliveries were redacted
+     */
+    int redact(String emailHash, Instant now) {
+        int redacted = 0;
+        for (Delivery delivery : mongo.find(query(new Criteria().orOperator(where("recipientHash").is(emailHash),
+                where("ccHashes").is(emailHash))), Delivery.class)) {
+            String lastError = delivery.lastError();
+            String recipient = delivery.recipient();
+            if (recipient != null && !Delivery.ERASED.equals(recipient) && emailHash.equals(DeliveryRequest.hash(recipient))) {
+                lastError = erase(lastError, recipient);
+                recipient = Delivery.ERASED;
+            }
+            List<String> cc = new ArrayList<>();
+            for (String address : delivery.cc()) {
+                if (!Delivery.ERASED.equals(address) && emailHash.equals(DeliveryRequest.hash(address))) {
+                    lastError = erase(lastError, address);
+                    cc.add(Delivery.ERASED);
+                } else {
+                    cc.add(address);
+                }
+            }
+            mongo.updateFirst(query(where("_id").is(delivery.id())), new Update().set("recipient", recipient)
+                    .set("cc", cc).set("lastError", lastError).set("redactedAt", now), Delivery.class);
+            redacted++;
+        }
+        return redacted;
+    }
+
+    private static String erase(String text, String address) {
+        return text == null ? null
+                : Pattern.compile(Pattern.quote(address.strip()), Pattern.CASE_INSENSITIVE).matcher(text)
+                        .replaceAll(Matcher.quoteReplacement(Delivery.ERASED));
     }
 
     /** A registration's deliveries, oldest first. */

@@ -3,6 +3,7 @@ package org.eforum.notification.delivery;
 import java.time.Instant;
 import java.util.List;
 
+import org.eforum.contracts.event.EmailHash;
 import org.eforum.notification.mail.MailKind;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -15,6 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sequence     the registration event's sequence, to recognise stale events
  * @param attempts     how many times sending was started
  * @param claimedUntil while in the future, an attempt is in progress and nobody else may send
+ * @param recipientHash {@link EmailHash} of the recipient, {@code ccHashes} of each cc address: how an erasure
+ *                      finds the addresses to redact, and how a redacted entry still recognises its person
+ * @param gaveUp       {@code FAILED} because the retries ran out (the event went to the dead-letter topic), not
+ *                     because the mail can never be sent: a re-drive of the event tries again
  */
 @Document("deliveries")
 public record Delivery(
@@ -34,10 +39,17 @@ public record Delivery(
         Instant createdAt,
         Instant updatedAt,
         Instant sentAt,
-        Instant claimedUntil) {
+        Instant claimedUntil,
+        String recipientHash,
+        List<String> ccHashes,
+        boolean gaveUp) {
+
+    /** What the delivery log shows instead of an erased address. */
+    public static final String ERASED = "[erased]";
 
     public Delivery {
         cc = cc == null ? List.of() : List.copyOf(cc);
+        ccHashes = ccHashes == null ? List.of() : List.copyOf(ccHashes);
     }
 
     /** A first claim: attempt one has started. */
@@ -45,6 +57,6 @@ public record Delivery(
         return new Delivery(request.deliveryId(), request.eventId().toString(), request.registrationId(),
                 request.conferenceId(), request.sequence(), request.kind(), request.recipient(), request.cc(),
                 request.language().code(), DeliveryStatus.RETRYING, 1, null, messageId, now, now, null,
-                claimedUntil);
+                claimedUntil, request.recipientHash(), request.ccHashes(), false);
     }
 }

@@ -1,6 +1,8 @@
 package org.eforum.notification.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.eforum.notification.mail.HeaderText;
@@ -26,12 +28,17 @@ public class DeliveryService {
     private final Deliveries deliveries;
     private final SmtpMailer mailer;
     private final DeliverySettings settings;
+    private final ErasedAddresses erased;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    DeliveryService(Deliveries deliveries, SmtpMailer mailer, DeliverySettings settings, Clock clock) {
+    DeliveryService(Deliveries deliveries, SmtpMailer mailer, DeliverySettings settings, ErasedAddresses erased,
+            DeliveryMetrics metrics, Clock clock) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.settings = settings;
+        this.erased = erased;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -39,10 +46,16 @@ public class DeliveryService {
      * Delivers the mail {@code composer} builds unless it was delivered (or found undeliverable) before.
      * An SMTP failure is recorded and rethrown, so that the caller's retry mechanism tries again.
      *
+     * @return the delivery's status, or null when no delivery was created because an address is erased
      * @throws DeliveryInFlightException when another attempt is sending the same mail right now
      */
     public DeliveryStatus deliver(DeliveryRequest request, Supplier<OutgoingMail> composer) {
         String id = request.deliveryId();
+        if (erased.anyErased(request.addresses())) {
+            // Callers leave erased people out already; this is the last guard before anything is stored or sent.
+            log.info("Delivery {} ({}) not created: an address of it is erased", id, request.kind());
+            return null;
+        }
         String messageId = mailer.messageIdFor(id);
         Claim claim = deliveries.claim(request, messageId, clock.instant(), settings.claimLease());
         switch (claim.outcome()) {
@@ -62,16 +75,43 @@ public class DeliveryService {
             mailer.send(composer.get(), messageId);
         } catch (UndeliverableMailException e) {
             deliveries.markFailed(id, describe(e), clock.instant());
+            metrics.failed(request.kind());
             log.warn("Delivery {} cannot be sent and will not be retried: {}", id, e.getMessage());
             return DeliveryStatus.FAILED;
         } catch (RuntimeException e) {
             deliveries.markRetrying(id, describe(e), clock.instant());
+            metrics.retried(request.kind());
             log.warn("Delivery {} attempt {} failed, the event will be retried: {}", id, attempt, e.toString());
             throw e;
         }
         deliveries.markSent(id, clock.instant());
+        metrics.sent(request.kind());
         log.info("Delivery {} sent ({}, attempt {}, Message-ID {})", id, request.kind(), attempt, messageId);
         return DeliveryStatus.SENT;
+    }
+
+    /**
+     * The event's retries ran out and it was dead-lettered: its deliveries still waiting become {@code FAILED}
+     * with the last error; a re-drive of the event later tries them again.
+     */
+    public void giveUp(UUID eventId, Throwable lastError) {
+        for (Delivery failed : deliveries.markGivenUp(eventId.toString(),
+                lastError == null ? null : describe(lastError), clock.instant())) {
+            metrics.failed(failed.kind());
+            log.warn("Delivery {} FAILED after {} attempts; its event is in the dead-letter topic: {}", failed.id(),
+                    failed.attempts(), failed.lastError());
+        }
+    }
+
+    /** Erases a person: redacts their address in the log and never mails it again. */
+    public int erase(String emailHash, Instant requestedAt) {
+        Instant now = clock.instant();
+        erased.record(emailHash, requestedAt == null ? now : requestedAt, now);
+        return deliveries.redact(emailHash, now);
+    }
+
+    public boolean isErased(String address) {
+        return erased.isErased(address);
     }
 
     /** True when mail for a later event of this registration exists: this event is stale (e.g. redriven late). */
@@ -79,7 +119,7 @@ public class DeliveryService {
         return deliveries.highestSequence(registrationId).stream().anyMatch(highest -> highest > sequence);
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String text = HeaderText.singleLine(e.getClass().getSimpleName() + ": " + e.getMessage());
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }

@@ -12,7 +12,9 @@ public enum MailKind {
     /** A new registration, confirmed or waitlisted (the mail says which). */
     ORGANISER_REGISTERED(Audience.ORGANISER),
     ORGANISER_PROMOTED(Audience.ORGANISER),
-    ORGANISER_CANCELLED(Audience.ORGANISER);
+    ORGANISER_CANCELLED(Audience.ORGANISER),
+    /** Every change of one conference in one digest interval, for organisers who chose {@code DIGEST}. */
+    ORGANISER_DIGEST(Audience.ORGANISER);
 
     private final Audience audience;
 

@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -78,7 +81,19 @@ public class SmtpMailer {
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            message.setContent(alternative);
+            if (mail.attachments().isEmpty()) {
+                message.setContent(alternative);
+            } else {
+                // multipart/mixed: the readable bodies first, then the files.
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart bodies = new MimeBodyPart();
+                bodies.setContent(alternative);
+                mixed.addBodyPart(bodies);
+                for (Attachment attachment : mail.attachments()) {
+                    mixed.addBodyPart(attachmentPart(attachment));
+                }
+                message.setContent(mixed);
+            }
 
             // saveChanges() assigns a random Message-ID; ours replaces it afterwards. JavaMailSenderImpl saves
             // again before sending and then restores an explicitly set Message-ID, so ours is what goes out.
@@ -88,5 +103,13 @@ public class SmtpMailer {
         } catch (MessagingException e) {
             throw new MailPreparationException("Cannot build the " + mail.kind() + " mail", e);
         }
+    }
+
+    private static MimeBodyPart attachmentPart(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        part.setFileName(attachment.fileName());
+        part.setDisposition(Part.ATTACHMENT);
+        return part;
     }
 }

@@ -1,14 +1,18 @@
 package org.eforum.notification.registration;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.mail.internet.InternetAddress;
 
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.notification.conference.OrganiserRouting;
 import org.eforum.notification.delivery.DeliveryRequest;
+import org.eforum.notification.mail.Attachment;
+import org.eforum.notification.mail.CalendarInvitation;
 import org.eforum.notification.mail.HeaderText;
 import org.eforum.notification.mail.MailAddresses;
 import org.eforum.notification.mail.MailKind;
@@ -56,7 +60,30 @@ class ParticipantMails {
         String subject = templates.message("subject." + kind.name(), language, conference.title());
         // Replies from participants should reach a person: the conference contact, else the configured Reply-To.
         InternetAddress replyTo = contact != null ? contact : settings.replyToAddress();
-        return new OutgoingMail(kind, language, to, List.of(), replyTo, subject, bodies.text(), bodies.html());
+        List<Attachment> attachments = HAS_SEAT.contains(kind) && event.conference().startDate() != null
+                ? List.of(invitation(event, language, conference, (String) variables.get("link"), contact,
+                        organisers.contactName()).toAttachment())
+                : List.of();
+        return new OutgoingMail(kind, language, to, List.of(), replyTo, subject, bodies.text(), bodies.html(),
+                attachments);
+    }
+
+    /** Mails that tell the participant they have a seat carry the conference as a calendar entry. */
+    private static final Set<MailKind> HAS_SEAT = EnumSet.of(MailKind.PARTICIPANT_CONFIRMED,
+            MailKind.PARTICIPANT_PROMOTED);
+
+    private CalendarInvitation invitation(RegistrationEvent event, MailLanguage language, ConferenceFacts conference,
+            String link, InternetAddress contact, String contactName) {
+        String fromAddress = settings.fromAddress().getAddress();
+        // One UID per registration: a mail re-sent, or "promoted" after "confirmed", updates the same entry.
+        String uid = "registration-" + event.registrationId() + "@" + fromAddress.substring(fromAddress.indexOf('@') + 1);
+        String description = templates.message("calendar.description", language, conference.title()) + "\n"
+                + templates.message("participant." + MailKind.PARTICIPANT_CONFIRMED.name() + ".link", language)
+                + ": " + link;
+        return new CalendarInvitation(uid, event.sequence(),
+                event.occurredAt() == null ? java.time.Instant.EPOCH : event.occurredAt(), event.conference().startDate(),
+                event.conference().endDate(), language, conference.title(), conference.place(), description, link,
+                contactName, contact == null ? null : contact.getAddress());
     }
 
     private static InternetAddress contactAddress(OrganiserRouting organisers) {

@@ -1,17 +1,22 @@
 package org.eforum.notification.registration;
 
+import java.util.List;
+
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.notification.conference.Conferences;
 import org.eforum.notification.conference.OrganiserRouting;
 import org.eforum.notification.delivery.DeliveryRequest;
 import org.eforum.notification.delivery.DeliveryService;
+import org.eforum.notification.digest.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the mails a registration event owes, participant first. Each mail is its own delivery, so when the
- * organiser mail fails after the participant's went out, the retried event sends only the organiser mail.
+ * organiser mail fails after the participant's went out, the retried event sends only the organiser mail; and
+ * a failing participant mail does not hold the organiser mail back (both are tried, then the first failure is
+ * thrown for the retry). Erased addresses are never mailed, and an erased participant's events mail nobody.
  */
 @Component
 class RegistrationNotifier {
@@ -22,13 +27,15 @@ class RegistrationNotifier {
     private final DeliveryService deliveries;
     private final ParticipantMails participantMails;
     private final OrganiserMails organiserMails;
+    private final Digests digests;
 
     RegistrationNotifier(Conferences conferences, DeliveryService deliveries, ParticipantMails participantMails,
-            OrganiserMails organiserMails) {
+            OrganiserMails organiserMails, Digests digests) {
         this.conferences = conferences;
         this.deliveries = deliveries;
         this.participantMails = participantMails;
         this.organiserMails = organiserMails;
+        this.digests = digests;
     }
 
     void notify(RegistrationEvent event) {
@@ -38,32 +45,63 @@ class RegistrationNotifier {
                     event.eventId(), event.sequence(), event.registrationId());
             return;
         }
-        OrganiserRouting organisers = conferences.routingFor(event.conference());
+        if (deliveries.isErased(event.participant().email())) {
+            log.info("Event {} of registration {}: the participant's address is erased; no mail to anyone",
+                    event.eventId(), event.registrationId());
+            return;
+        }
+        OrganiserRouting organisers = withoutErased(conferences.routingFor(event.conference()));
 
+        RuntimeException failure = null;
         DeliveryRequest participant = participantMails.request(event);
-        deliveries.deliver(participant, () -> participantMails.compose(event, participant, organisers));
-
-        switch (organisers.mode()) {
-            case IMMEDIATE:
-                notifyOrganisers(event, organisers);
-                break;
-            case DIGEST:
-                log.warn("Conference {} wants organiser notifications as a DIGEST, which is not available yet: "
-                        + "no organiser mail for event {} of registration {}", organisers.conferenceId(),
-                        event.eventId(), event.registrationId());
-                break;
-            default:
-                log.debug("Conference {} wants no organiser notifications", organisers.conferenceId());
+        try {
+            deliveries.deliver(participant, () -> participantMails.compose(event, participant, organisers));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            switch (organisers.mode()) {
+                case IMMEDIATE:
+                    notifyOrganisers(event, organisers);
+                    break;
+                case DIGEST:
+                    digests.record(event, MailKinds.forOrganiser(event), organisers);
+                    break;
+                default:
+                    log.debug("Conference {} wants no organiser notifications", organisers.conferenceId());
+            }
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
     private void notifyOrganisers(RegistrationEvent event, OrganiserRouting organisers) {
         if (organisers.contactEmail() == null || organisers.contactEmail().isBlank()) {
-            log.warn("Conference {} has no contact address; no organiser mail for event {}",
+            log.warn("Conference {} has no contact address (or it is erased); no organiser mail for event {}",
                     organisers.conferenceId(), event.eventId());
             return;
         }
         DeliveryRequest organiser = organiserMails.request(event, organisers);
         deliveries.deliver(organiser, () -> organiserMails.compose(event, organiser, organisers));
+    }
+
+    /** The routing without erased addresses: an erased contact leaves no To, erased cc addresses leave the Cc. */
+    private OrganiserRouting withoutErased(OrganiserRouting routing) {
+        boolean contactErased = deliveries.isErased(routing.contactEmail());
+        List<String> cc = routing.cc().stream().filter(address -> !deliveries.isErased(address)).toList();
+        if (!contactErased && cc.size() == routing.cc().size()) {
+            return routing;
+        }
+        log.info("Conference {}: leaving erased addresses out of the organiser mail", routing.conferenceId());
+        return new OrganiserRouting(routing.conferenceId(), routing.mode(), routing.language(),
+                contactErased ? null : routing.contactName(), contactErased ? null : routing.contactEmail(), cc,
+                routing.fromProjection());
     }
 }

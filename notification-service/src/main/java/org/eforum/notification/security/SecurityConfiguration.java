@@ -20,6 +20,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/api/**").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
+                        // Metrics (the mail counters included) are for operators and their Prometheus, with Basic auth.
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
+                        .hasRole(Roles.OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.eforum.contracts.event.EmailHash;
 import org.eforum.notification.mail.MailKind;
 import org.eforum.notification.mail.MailLanguage;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,11 @@ class DeliveryRequestTest {
     private static final UUID EVENT = UUID.fromString("0b8e5d4e-6a55-4c36-9d6a-1f2c3b4a5d6e");
 
     @Test
-    void aParticipantMailIsKeyedByEventKindAndAddress() {
+    void aParticipantMailIsKeyedByEventKindAndTheHashOfTheAddressSoTheIdHoldsNoAddress() {
         DeliveryRequest request = new DeliveryRequest(EVENT, "r1", "c1", 1, MailKind.PARTICIPANT_CONFIRMED,
                 " Maria@Example.org", List.of(), MailLanguage.EN);
-        assertThat(request.deliveryId()).isEqualTo(EVENT + ":PARTICIPANT_CONFIRMED:maria@example.org");
+        assertThat(request.deliveryId()).isEqualTo(EVENT + ":PARTICIPANT_CONFIRMED:" + EmailHash.of("maria@example.org"))
+                .doesNotContainIgnoringCase("maria");
     }
 
     @Test

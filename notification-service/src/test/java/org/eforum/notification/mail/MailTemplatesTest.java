@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ class MailTemplatesTest {
     void everyKindRendersInBothLanguagesWithoutMissingTexts() {
         for (MailLanguage language : MailLanguage.values()) {
             for (MailKind kind : MailKind.values()) {
+                if (kind == MailKind.ORGANISER_DIGEST) {
+                    continue; // its own template: see theDigestRendersInBothLanguagesWithoutMissingTexts
+                }
                 String template = kind.audience() == MailKind.Audience.PARTICIPANT ? "participant" : "organiser";
                 MailTemplates.Bodies bodies = templates.render(template, language, variables(kind));
                 assertThat(bodies.text()).as("%s %s text", kind, language).doesNotContain("??", "[(", "#{");
@@ -25,6 +29,28 @@ class MailTemplatesTest {
                 assertThat(templates.message("subject." + kind.name(), language, "Name", "Title"))
                         .doesNotContain("{0}", "{1}");
             }
+        }
+    }
+
+    @Test
+    void theDigestRendersInBothLanguagesWithoutMissingTexts() {
+        for (MailLanguage language : MailLanguage.values()) {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("title", "Forum");
+            variables.put("dates", "12 May 2026");
+            variables.put("count", 3);
+            List<Map<String, Object>> entries = new java.util.ArrayList<>();
+            for (String kind : List.of("ORGANISER_REGISTERED", "ORGANISER_PROMOTED", "ORGANISER_CANCELLED")) {
+                entries.add(Map.of("time", "2026-05-01 10:00", "kind", kind, "name", "<i>Maria</i>",
+                        "organisation", "Open Doors", "email", "maria@example.org", "status", "confirmed"));
+            }
+            variables.put("entries", entries);
+            MailTemplates.Bodies bodies = templates.render("digest", language, variables);
+            assertThat(bodies.text()).as("digest %s text", language).doesNotContain("??", "[(", "#{")
+                    .contains("<i>Maria</i>", "maria@example.org");
+            assertThat(bodies.html()).as("digest %s html", language).doesNotContain("??", "th:", "#{", "<i>")
+                    .contains("lang=\"" + language.code() + "\"", "&lt;i&gt;Maria&lt;/i&gt;");
+            assertThat(templates.message("subject.ORGANISER_DIGEST", language, "Title", 3)).doesNotContain("{0}", "{1}");
         }
     }
 

@@ -1,0 +1,210 @@
+package org.eforum.notification.digest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.mail.internet.InternetAddress;
+
+import org.eforum.contracts.event.EmailHash;
+import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.notification.conference.Conferences;
+import org.eforum.notification.conference.OrganiserRouting;
+import org.eforum.notification.delivery.Delivery;
+import org.eforum.notification.delivery.DeliveryRequest;
+import org.eforum.notification.delivery.DeliveryService;
+import org.eforum.notification.delivery.DeliveryStatus;
+import org.eforum.notification.mail.HeaderText;
+import org.eforum.notification.mail.MailAddresses;
+import org.eforum.notification.mail.MailKind;
+import org.eforum.notification.mail.MailLanguage;
+import org.eforum.notification.mail.MailSettings;
+import org.eforum.notification.mail.MailTemplates;
+import org.eforum.notification.mail.OutgoingMail;
+import org.eforum.notification.mail.UndeliverableMailException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records the changes of {@code DIGEST} conferences and sends each closed window's digest once.
+ *
+ * <p>Once-only: the entries of a window are given the digest id {@code <conference>:<window end>} before anything
+ * is sent, and the digest is delivered as the delivery {@code <uuid of "digest:" + digest id>:ORGANISER_DIGEST:organisers}
+ * with the usual claim-before-send. A crash after the assignment leaves an "open" digest that the next check
+ * delivers (or finds sent); a crash after SMTP accepted it is the same one remaining window as for every mail.
+ * While a conference's digest cannot be sent (SMTP down), its later changes wait, so they go out together
+ * in the next window's digest rather than as a second mail.
+ */
+@Service
+public class Digests {
+
+    private static final Logger log = LoggerFactory.getLogger(Digests.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final DigestEntries entries;
+    private final DeliveryService deliveries;
+    private final Conferences conferences;
+    private final MailTemplates templates;
+    private final MailSettings mailSettings;
+    private final DigestSettings settings;
+    private final Clock clock;
+
+    Digests(DigestEntries entries, DeliveryService deliveries, Conferences conferences, MailTemplates templates,
+            MailSettings mailSettings, DigestSettings settings, Clock clock) {
+        this.entries = entries;
+        this.deliveries = deliveries;
+        this.conferences = conferences;
+        this.templates = templates;
+        this.mailSettings = mailSettings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Notes a change for the conference's next digest; a redelivered event is noted once. */
+    public void record(RegistrationEvent event, MailKind kind, OrganiserRouting organisers) {
+        Participant participant = event.participant();
+        MailLanguage language = organisers.language();
+        String name = HeaderText.singleLine(Stream.of(participant.firstName(), participant.lastName())
+                .filter(Objects::nonNull).collect(Collectors.joining(" ")));
+        DigestEntry entry = new DigestEntry(event.eventId().toString(), event.conference().id(),
+                event.registrationId(), event.sequence(), kind, event.occurredAt(), clock.instant(), name,
+                HeaderText.singleLine(participant.email()), EmailHash.of(participant.email()),
+                HeaderText.singleLine(participant.organisation()), event.status().name(), language.code(),
+                HeaderText.singleLine(event.conference().title(language.code())),
+                MailTemplates.dates(event.conference().startDate(), event.conference().endDate(), language),
+                organisers.contactName(), organisers.contactEmail(), organisers.cc(), null, false, false);
+        if (entries.record(entry)) {
+            log.info("Conference {}: {} of registration {} noted for the next digest", entry.conferenceId(), kind,
+                    event.registrationId());
+        }
+    }
+
+    /** Redacts an erased participant in the pending and past digest entries. */
+    public int erase(String emailHash) {
+        return entries.redact(emailHash, Delivery.ERASED);
+    }
+
+    /** The end of the last closed window: windows are aligned to the epoch, so every instance agrees. */
+    Instant lastWindowEnd(Instant now) {
+        long interval = settings.digestInterval().toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), interval) * interval);
+    }
+
+    /** Sends what is due: first digests left open by an earlier check, then those of the last closed window. */
+    void sendDue() {
+        Set<String> waiting = new HashSet<>();
+        for (Map.Entry<String, String> open : entries.openDigests().entrySet()) {
+            if (!deliver(open.getKey())) {
+                waiting.add(open.getValue());
+            }
+        }
+        Instant windowEnd = lastWindowEnd(clock.instant());
+        for (String conferenceId : entries.conferencesWithUnassigned(windowEnd)) {
+            if (waiting.contains(conferenceId)) {
+                continue; // its earlier digest is still unsent: these changes join the next one
+            }
+            String digestId = conferenceId + ":" + windowEnd;
+            entries.assign(conferenceId, windowEnd, digestId);
+            deliver(digestId);
+        }
+    }
+
+    /** @return whether the digest is finished (sent, or nothing to send); false when it must be tried again */
+    private boolean deliver(String digestId) {
+        List<DigestEntry> all = entries.ofDigest(digestId);
+        List<DigestEntry> changes = all.stream().filter(e -> !e.erased()).toList();
+        if (changes.isEmpty()) {
+            entries.markDigested(digestId);
+            return true;
+        }
+        DigestEntry latest = changes.get(changes.size() - 1);
+        OrganiserRouting routing = withoutErased(conferences.routingOf(latest.conferenceId()).orElseGet(() ->
+                new OrganiserRouting(latest.conferenceId(), null, MailLanguage.of(latest.language()),
+                        latest.contactName(), latest.contactEmail(), latest.cc(), false)));
+        if (routing.contactEmail() == null || routing.contactEmail().isBlank()) {
+            log.warn("Digest {}: the conference has no contact address (or it is erased); not sent", digestId);
+            entries.markDigested(digestId);
+            return true;
+        }
+        UUID deliveryEvent = UUID.nameUUIDFromBytes(("digest:" + digestId).getBytes(StandardCharsets.UTF_8));
+        DeliveryRequest request = new DeliveryRequest(deliveryEvent, null, latest.conferenceId(), 0,
+                MailKind.ORGANISER_DIGEST, routing.contactEmail(), routing.cc(), routing.language());
+        try {
+            DeliveryStatus status = deliveries.deliver(request, () -> compose(changes, latest, routing));
+            log.info("Digest {} with {} change(s): {}", digestId, changes.size(), status);
+        } catch (RuntimeException e) {
+            log.warn("Digest {} not sent yet, trying again at the next check: {}", digestId, e.toString());
+            return false;
+        }
+        entries.markDigested(digestId);
+        return true;
+    }
+
+    private OutgoingMail compose(List<DigestEntry> changes, DigestEntry latest, OrganiserRouting routing) {
+        MailLanguage language = routing.language();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (DigestEntry change : changes) {
+            Map<String, Object> line = new HashMap<>();
+            line.put("time", TIME.format(change.occurredAt() == null ? change.recordedAt() : change.occurredAt()));
+            line.put("kind", change.kind().name());
+            line.put("name", change.name());
+            line.put("organisation", change.organisation());
+            line.put("email", change.email());
+            line.put("status", templates.message("status." + change.status(), language));
+            lines.add(line);
+        }
+        String title = latest.language().equals(language.code()) ? latest.title()
+                : conferences.find(latest.conferenceId()).map(c -> HeaderText.singleLine(
+                        c.title().getOrDefault(language.code(), latest.title()))).orElse(latest.title());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("title", title);
+        variables.put("dates", latest.dates());
+        variables.put("count", changes.size());
+        variables.put("entries", lines);
+        MailTemplates.Bodies bodies = templates.render("digest", language, variables);
+        InternetAddress to = MailAddresses.parse(routing.contactEmail());
+        String subject = templates.message("subject.ORGANISER_DIGEST", language, title, changes.size());
+        return new OutgoingMail(MailKind.ORGANISER_DIGEST, language, to, ccAddresses(routing, to),
+                mailSettings.replyToAddress(), subject, bodies.text(), bodies.html());
+    }
+
+    private OrganiserRouting withoutErased(OrganiserRouting routing) {
+        boolean contactErased = deliveries.isErased(routing.contactEmail());
+        List<String> cc = routing.cc().stream().filter(a -> !deliveries.isErased(a)).toList();
+        return new OrganiserRouting(routing.conferenceId(), routing.mode(), routing.language(),
+                contactErased ? null : routing.contactName(), contactErased ? null : routing.contactEmail(), cc,
+                routing.fromProjection());
+    }
+
+    private static List<InternetAddress> ccAddresses(OrganiserRouting organisers, InternetAddress to) {
+        Map<String, InternetAddress> unique = new LinkedHashMap<>();
+        for (String cc : organisers.cc()) {
+            try {
+                InternetAddress address = MailAddresses.parse(cc);
+                unique.putIfAbsent(address.getAddress().toLowerCase(Locale.ROOT), address);
+            } catch (UndeliverableMailException e) {
+                log.warn("Conference {}: leaving an invalid cc address out of the digest: {}",
+                        organisers.conferenceId(), e.getMessage());
+            }
+        }
+        unique.remove(to.getAddress().toLowerCase(Locale.ROOT));
+        return new ArrayList<>(unique.values());
+    }
+}

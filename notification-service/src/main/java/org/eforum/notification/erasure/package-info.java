@@ -1,0 +1,5 @@
+/**
+ * A person's right to be forgotten, from the erasures topic: their address is redacted in the delivery log
+ * and the digest entries, its hash is remembered, and it is never mailed again (no delivery is even created).
+ */
+package org.eforum.notification.erasure;
