@@ -53,12 +53,14 @@ abstract class EndToEndTests {
                 """.formatted(conferenceId, contact, cc1, cc2), true);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
+        // The caller's trace (W3C traceparent) must follow the registration through Kafka to the mail.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> registered = post(App.REGISTRATION, "/api/conferences/" + conferenceId + "/registrations", """
                 {"firstName": "Ивана", "lastName": "Георгиева-%s", "email": "%s",
                  "organisation": "Министерство на вътрешните работи", "stakeholderType": "GOVERNMENT_INSTITUTION",
                  "country": "BG", "position": "Експерт", "language": "bg",
                  "consents": {"dataProcessing": true, "listInDirectory": true, "joinExpertsNetwork": true}}
-                """.formatted(suffix, participant), false);
+                """.formatted(suffix, participant), false, "00-" + traceId + "-00f067aa0ba902b7-01");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         JsonNode registration = JSON.readTree(registered.body());
         assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
@@ -93,6 +95,11 @@ abstract class EndToEndTests {
             assertThat(deliveries.size()).isEqualTo(2);
             deliveries.forEach(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("SENT"));
         });
+        // One trace id from the HTTP request through the outbox and Kafka to the notification service's mail log.
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(
+                java.nio.file.Files.readAllLines(stack().app(App.NOTIFICATION).log()))
+                .anyMatch(line -> line.contains(traceId) && line.contains("Delivery") && line.contains("sent")));
+
         // Each mail went out once: nothing more arrived while the log was checked.
         assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), participant)).hasSize(1);
         assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), contact)).hasSize(1);
@@ -104,11 +111,19 @@ abstract class EndToEndTests {
     }
 
     private HttpResponse<String> post(App app, String path, String json, boolean organiser) throws Exception {
+        return post(app, path, json, organiser, null);
+    }
+
+    private HttpResponse<String> post(App app, String path, String json, boolean organiser, String traceparent)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack().baseUrl(app) + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (organiser) {
             request.header("Authorization", organiserAuthorization());
+        }
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/directory/rebuild").hasRole(Roles.OPERATOR)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                         .permitAll()
+                        // Metrics are for operators and their Prometheus, with Basic auth.
+                        .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/api/directory/conferences/**").hasRole(Roles.ORGANISER)
                         .anyRequest().authenticated())
                 .build();

@@ -8,13 +8,15 @@ import org.eforum.contracts.kafka.EventJson;
 
 /**
  * An event an aggregate owes Kafka, stored inside the aggregate's own document so that the state change and
- * the event are one atomic write. {@code payload} is the event's JSON data.
+ * the event are one atomic write. {@code payload} is the event's JSON data; {@code traceparent} the W3C trace
+ * context of the request that caused it (may be null), which the relay continues when it publishes.
  */
-public record OutboxEntry(String eventId, String type, String payload, Instant occurredAt) {
+public record OutboxEntry(String eventId, String type, String payload, Instant occurredAt, String traceparent) {
 
-    public static OutboxEntry of(EforumEvent event) {
+    public static OutboxEntry of(EforumEvent event, String traceparent) {
         return new OutboxEntry(event.eventId().toString(), EventType.of(event).ceType(),
-                new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8), event.occurredAt());
+                new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8), event.occurredAt(),
+                traceparent);
     }
 
     public EforumEvent event() {

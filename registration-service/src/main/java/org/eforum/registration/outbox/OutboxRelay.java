@@ -9,8 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.eforum.platform.tracing.TraceParents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,10 +44,13 @@ public class OutboxRelay {
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, EforumEvent> kafka;
+    private final ObjectProvider<TraceParents> traceParents;
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, EforumEvent> kafka) {
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, EforumEvent> kafka,
+            ObjectProvider<TraceParents> traceParents) {
         this.mongo = mongo;
         this.kafka = kafka;
+        this.traceParents = traceParents;
     }
 
     @Scheduled(fixedDelayString = "${eforum.registration.outbox-poll-interval:200ms}")
@@ -68,8 +75,7 @@ public class OutboxRelay {
             try {
                 for (Document entry : entries) {
                     OutboxEntry outboxEntry = mongo.getConverter().read(OutboxEntry.class, entry);
-                    EforumEvent event = outboxEntry.event();
-                    kafka.send(topic, event.aggregateId(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    publish(topic, outboxEntry);
                     sent.add(outboxEntry.eventId());
                 }
             } catch (InterruptedException e) {
@@ -83,6 +89,22 @@ public class OutboxRelay {
             markSent(collection, id, sent);
         }
         return true;
+    }
+
+    /** Publishes one event inside a span that continues the trace of the request that wrote it. */
+    private void publish(String topic, OutboxEntry entry) throws Exception {
+        EforumEvent event = entry.event();
+        TraceParents traces = traceParents.getIfAvailable();
+        if (traces == null) {
+            kafka.send(topic, event.aggregateId(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        Span span = traces.continueTrace(entry.traceparent(), "outbox publish " + topic);
+        try (Tracer.SpanInScope scope = traces.tracer().withSpan(span)) {
+            kafka.send(topic, event.aggregateId(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            span.end();
+        }
     }
 
     private void markSent(String collection, Object id, List<String> eventIds) {

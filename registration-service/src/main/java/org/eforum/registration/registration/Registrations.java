@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.outbox.Outbox;
+import org.eforum.registration.outbox.OutboxEntries;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class Registrations implements InitializingBean {
 
     private final MongoTemplate mongo;
+    private final OutboxEntries outboxEntries;
 
-    public Registrations(MongoTemplate mongo) {
+    public Registrations(MongoTemplate mongo, OutboxEntries outboxEntries) {
         this.mongo = mongo;
+        this.outboxEntries = outboxEntries;
     }
 
     @Override
@@ -67,7 +70,7 @@ public class Registrations implements InitializingBean {
                 .and("status").is(from.status()).and("sequence").is(from.sequence()));
         Update change = new Update().set("status", transition.to()).inc("sequence", 1)
                 .set("updatedAt", transition.event().occurredAt())
-                .push(Outbox.ENTRIES, OutboxEntry.of(transition.event()))
+                .push(Outbox.ENTRIES, outboxEntries.of(transition.event()))
                 .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, transition.event().occurredAt());
         return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, change,
                 FindAndModifyOptions.options().returnNew(true), Registration.class));

@@ -27,6 +27,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/registrations/*/cancel").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Metrics are for operators and their Prometheus, with Basic auth.
+                        .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/", "/conferences/**", "/registrations/**", "/css/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel").permitAll()

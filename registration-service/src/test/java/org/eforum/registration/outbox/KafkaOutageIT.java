@@ -113,7 +113,7 @@ class KafkaOutageIT extends ServiceTestSupport {
         // The document as a relay leaves it when it dies after the send and before the removal: the event is on
         // Kafka and still in the outbox.
         OutboxEntry unremoved = new OutboxEntry(original.ceId(), original.ceType(), original.data().toString(),
-                Instant.parse(original.data().path("occurredAt").asString()));
+                Instant.parse(original.data().path("occurredAt").asString()), null);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id(ana))), new Update()
                 .push(Outbox.ENTRIES, unremoved).set(Outbox.PENDING, true).set(Outbox.PENDING_SINCE, Instant.now()),
                 "registrations");
