@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class Organisations {
 
     private final MongoTemplate mongo;
+    private final OrganisationWebsites websites;
 
-    Organisations(MongoTemplate mongo) {
+    Organisations(MongoTemplate mongo, OrganisationWebsites websites) {
         this.mongo = mongo;
+        this.websites = websites;
     }
 
     /**
@@ -63,15 +65,23 @@ public class Organisations {
         return Optional.of(id);
     }
 
+    /** The organisation with its curated website, if one is set. */
     public Optional<Organisation> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Organisation.class));
+        return Optional.ofNullable(mongo.findById(id, Organisation.class))
+                .map(organisation -> withWebsite(organisation, websites.of(id).orElse(organisation.website())));
     }
 
     public Map<String, Organisation> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        Map<String, String> curated = websites.of(ids);
         return mongo.find(query(where("_id").in(ids)), Organisation.class).stream()
+                .map(organisation -> withWebsite(organisation, curated.getOrDefault(organisation.id(), organisation.website())))
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
+    }
+
+    private static Organisation withWebsite(Organisation o, String website) {
+        return new Organisation(o.id(), o.name(), o.normalisedName(), o.country(), website, o.nameSince(), o.nameEventId());
     }
 }

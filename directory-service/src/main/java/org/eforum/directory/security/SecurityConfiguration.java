@@ -37,7 +37,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // Metrics are for operators and their Prometheus, with Basic auth.
                         .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
-                        .requestMatchers("/api/directory/conferences/**").hasRole(Roles.ORGANISER)
+                        .requestMatchers("/api/directory/conferences/**", "/api/directory/organisations/*/website")
+                        .hasRole(Roles.ORGANISER)
                         .anyRequest().authenticated())
                 .build();
     }

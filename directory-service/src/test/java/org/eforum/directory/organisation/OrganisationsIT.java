@@ -45,6 +45,42 @@ class OrganisationsIT extends AbstractDirectoryIT {
     }
 
     @Test
+    void anOrganiserSetsAWebsiteThatThePublicViewsLinkAndOnlyOrganisersMayChange() {
+        String name = uniqueWord("Migrant Support Network ");
+        publishAndAwait(confirmed(unique("reg-"), person("Lina", "Haddad").organisation(name).build(), forum));
+        JsonNode organisation = organisations("q=" + encode(name)).get("items").get(0);
+        String path = "/api/directory/organisations/" + organisation.get("id").asString() + "/website";
+        assertThat(organisation.get("website").isNull()).isTrue();
+
+        assertThat(put(path, "{\"website\": \"https://msn.example.org\"}", null, null).status()).isEqualTo(401);
+        assertThat(put(path, "{\"website\": \"javascript:alert(1)\"}", ORGANISER, ORGANISER_PASSWORD).status())
+                .isEqualTo(400);
+        assertThat(put("/api/directory/organisations/no-such-organisation/website",
+                "{\"website\": \"https://msn.example.org\"}", ORGANISER, ORGANISER_PASSWORD).status()).isEqualTo(404);
+        assertThat(put(path, "{\"website\": \"https://msn.example.org\"}", ORGANISER, ORGANISER_PASSWORD).status())
+                .isEqualTo(200);
+
+        assertThat(organisations("q=" + encode(name)).get("items").get(0).get("website").asString())
+                .isEqualTo("https://msn.example.org");
+        assertThat(get("/directory/organisations/" + organisation.get("id").asString()).body())
+                .contains("href=\"https://msn.example.org\"");
+
+        assertThat(put(path, "{\"website\": null}", ORGANISER, ORGANISER_PASSWORD).status()).isEqualTo(200);
+        assertThat(organisations("q=" + encode(name)).get("items").get(0).get("website").isNull()).isTrue();
+    }
+
+    private Response put(String path, String json, String username, String password) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (username != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return send(request.build());
+    }
+
+    @Test
     void anOrganisationWithoutListedPeopleIsNotShown() {
         String name = uniqueWord("Quiet association ");
         publishAndAwait(confirmed(unique("reg-"), person("Ivo", "Tihov").organisation(name).listed(false).build(),
