@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.directory.AbstractDirectoryIT;
+import org.eforum.directory.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class SecurityIT extends AbstractDirectoryIT {
@@ -45,6 +46,19 @@ class SecurityIT extends AbstractDirectoryIT {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void operatorsScrapeTheDirectorysSizeAndNobodyElseDoes() {
+        publishAndAwait(Fixtures.confirmed(unique("reg-"), Fixtures.person("Mira", "Scrape").build(),
+                Fixtures.conference(unique("metrics-"), "Metrics")));
+
+        Response scraped = get("/actuator/prometheus", OPERATOR, OPERATOR_PASSWORD);
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).containsPattern("eforum_directory_people\\{[^}]*scope=\"listed\"[^}]*\\} [1-9]")
+                .contains("eforum_directory_organisations");
+        assertThat(get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", ORGANISER, ORGANISER_PASSWORD).status()).isEqualTo(403);
     }
 
     @Test
