@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password=operator-pw",
         "eforum.security.accounts[0].roles[0]=OPERATOR",
+        "eforum.console.credentials.username=operator", "eforum.console.credentials.password=operator-pw",
         "eforum.kafka.retry.max-retries=1", "eforum.kafka.retry.initial-interval=50ms",
         "spring.kafka.consumer.auto-offset-reset=earliest",
         "spring.kafka.consumer.value-deserializer=org.springframework.kafka.support.serializer.ErrorHandlingDeserializer",

@@ -16,7 +16,10 @@ import org.springframework.test.context.ContextConfiguration;
         "eforum.registration.reconcile-interval=1h",
         "eforum.security.accounts[0].username=organiser",
         "eforum.security.accounts[0].password=organiser",
-        "eforum.security.accounts[0].roles[0]=ORGANISER"})
+        "eforum.security.accounts[0].roles[0]=ORGANISER",
+        "eforum.security.accounts[1].username=operator",
+        "eforum.security.accounts[1].password=operator",
+        "eforum.security.accounts[1].roles[0]=OPERATOR"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)
 public abstract class IntegrationSupport extends ServiceTestSupport {

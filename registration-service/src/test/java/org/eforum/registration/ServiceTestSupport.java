@@ -28,6 +28,8 @@ public abstract class ServiceTestSupport {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final String ORGANISER = "Basic "
             + Base64.getEncoder().encodeToString("organiser:organiser".getBytes(StandardCharsets.UTF_8));
+    protected static final String OPERATOR = "Basic "
+            + Base64.getEncoder().encodeToString("operator:operator".getBytes(StandardCharsets.UTF_8));
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -1,13 +1,25 @@
 package org.eforum.operations.service;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** @param services the apps the console watches: name → base URL (their actuator health is read from there) */
+/**
+ * @param services         the apps the console watches: name → base URL (their actuator health is read from there)
+ * @param sampleInterval   how often the topics' end offsets and the groups' lag are sampled (default 5 s)
+ * @param historyRetention how long samples are kept in memory for the rate and the chart (default 15 min)
+ * @param credentials      the operator account the console calls the services' operator endpoints with (the
+ *                         outbox view); the {@code local} profile has {@code operator}/{@code operator}, anywhere
+ *                         else they must be configured or the console refuses to start
+ */
 @ConfigurationProperties("eforum.console")
-public record ConsoleSettings(Map<String, URI> services) {
+public record ConsoleSettings(Map<String, URI> services, Duration sampleInterval, Duration historyRetention,
+        Credentials credentials) {
+
+    public record Credentials(String username, String password) {
+    }
 
     public ConsoleSettings {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -16,5 +28,21 @@ public record ConsoleSettings(Map<String, URI> services) {
                 throw new IllegalStateException("eforum.console.services." + name + " must be an http(s) URL, not " + url);
             }
         });
+        sampleInterval = sampleInterval == null ? Duration.ofSeconds(5) : sampleInterval;
+        historyRetention = historyRetention == null ? Duration.ofMinutes(15) : historyRetention;
+        if (sampleInterval.isNegative() || sampleInterval.isZero() || historyRetention.compareTo(sampleInterval) < 0) {
+            throw new IllegalStateException("eforum.console.sample-interval must be positive and no longer than "
+                    + "eforum.console.history-retention");
+        }
+        if (credentials == null || blank(credentials.username()) || blank(credentials.password())) {
+            throw new IllegalStateException("No credentials for the console's calls to the services. Set "
+                    + "eforum.console.credentials.username and .password (EFORUM_CONSOLE_CREDENTIALS_USERNAME, "
+                    + "EFORUM_CONSOLE_CREDENTIALS_PASSWORD) to an OPERATOR account of the services; default "
+                    + "credentials exist only in the 'local' profile.");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

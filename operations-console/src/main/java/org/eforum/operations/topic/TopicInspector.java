@@ -82,7 +82,7 @@ public class TopicInspector {
             }
         });
         groups.sort(Comparator.comparing(TopicView.ConsumerGroupView::groupId));
-        return new TopicView(topic, partitions.size(), messages, partitions, groups);
+        return new TopicView(topic, partitions.size(), messages, partitions, groups, null);
     }
 
     private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec)

@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Participants are anonymous: the form, the registration API and their own token link. Organisers (HTTP Basic,
- * or the login form on the pages) create and change conferences and read the lists.
+ * or the login form on the pages) create and change conferences and read the lists; operators read
+ * {@code /api/operations/**} and the metrics.
  */
 @Configuration
 class SecurityConfig {
@@ -18,6 +19,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // Operations (the console's outbox view) before the broader rules.
+                        .requestMatchers("/api/operations/**").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/conferences").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.PUT, "/api/conferences/*").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*/registrations").hasRole(Roles.ORGANISER)

@@ -41,7 +41,10 @@ import tools.jackson.databind.JsonNode;
         "eforum.registration.reconcile-interval=1h",
         "eforum.security.accounts[0].username=organiser",
         "eforum.security.accounts[0].password=organiser",
-        "eforum.security.accounts[0].roles[0]=ORGANISER"})
+        "eforum.security.accounts[0].roles[0]=ORGANISER",
+        "eforum.security.accounts[1].username=operator",
+        "eforum.security.accounts[1].password=operator",
+        "eforum.security.accounts[1].roles[0]=OPERATOR"})
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)
 @DirtiesContext // its broker stops after this class; no other test may get this context
 class KafkaOutageIT extends ServiceTestSupport {
@@ -79,6 +82,10 @@ class KafkaOutageIT extends ServiceTestSupport {
             assertThat(duringOutage.get("vera").path("status").asString()).isEqualTo("CONFIRMED");
             assertThat(duringOutage.get("dimitar").path("status").asString()).isEqualTo("WAITLISTED");
             assertThat(pendingOutboxEntries()).as("held in the outboxes while Kafka is down").isEqualTo(6);
+            JsonNode waiting = outboxOf("registrations");
+            assertThat(waiting.path("pending").asLong()).as("vera, dimitar, elena and ana wait").isEqualTo(4);
+            assertThat(Instant.parse(waiting.path("oldestPendingSince").asString())).isBefore(Instant.now());
+            assertThat(waiting.path("oldestAgeSeconds").asLong()).isNotNegative();
         } finally {
             KAFKA.restart();
         }
@@ -86,6 +93,8 @@ class KafkaOutageIT extends ServiceTestSupport {
         List<String> ids = List.of(id(ana), id(boris), id(duringOutage.get("vera")), id(duringOutage.get("dimitar")),
                 id(duringOutage.get("elena")));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pendingOutboxEntries()).isZero());
+        assertThat(outboxOf("registrations").path("pending").asLong()).isZero();
+        assertThat(outboxOf("registrations").path("oldestPendingSince").isNull()).isTrue();
         List<Published> events = awaitPublished(ids, 8);
 
         assertThat(PublishedEvents.kindsOf(events, id(ana))).containsExactly("confirmed", "cancelled");
@@ -134,6 +143,18 @@ class KafkaOutageIT extends ServiceTestSupport {
     private long pendingOutboxEntries() {
         return mongo.find(Query.query(Criteria.where(Outbox.PENDING).is(true)), Document.class, "registrations").stream()
                 .mapToLong(document -> document.getList(Outbox.ENTRIES, Document.class, List.of()).size()).sum();
+    }
+
+    /** One collection's entry of {@code GET /api/operations/outbox}, as the operations console reads it. */
+    private JsonNode outboxOf(String collection) {
+        HttpResponse<String> response = get("/api/operations/outbox", "application/json", OPERATOR);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode entry : json(response).path("collections")) {
+            if (entry.path("collection").asString().equals(collection)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + collection + " in " + response.body());
     }
 
     private JsonNode registered(String conference, String name) {
