@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class OutboxStatus {
 
     /** The collections whose documents carry an outbox, in the order the relay publishes them. */
-    static final List<String> COLLECTIONS = List.of("conferences", "registrations", "erasures");
+    public static final List<String> COLLECTIONS = List.of("conferences", "registrations", "erasures");
 
     /**
      * @param pending            documents with {@code outboxPending=true}
@@ -45,6 +45,11 @@ public class OutboxStatus {
     public Report report() {
         Instant now = clock.instant();
         return new Report(now, COLLECTIONS.stream().map(collection -> status(collection, now)).toList());
+    }
+
+    /** One collection's backlog now. */
+    public CollectionStatus of(String collection) {
+        return status(collection, clock.instant());
     }
 
     private CollectionStatus status(String collection, Instant now) {
