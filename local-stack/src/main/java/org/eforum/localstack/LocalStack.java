@@ -54,7 +54,7 @@ public final class LocalStack {
         text.append("  Conferences and registration  ").append(stack.baseUrl(App.REGISTRATION)).append("/\n");
         text.append("  Stakeholder directory         ").append(stack.baseUrl(App.DIRECTORY)).append("/directory\n");
         text.append("  Notification delivery log     ").append(stack.baseUrl(App.NOTIFICATION)).append("/api/notifications?registrationId=…\n");
-        text.append("  Operations console            ").append(stack.baseUrl(App.CONSOLE)).append("/api/topics\n");
+        text.append("  Operations console            ").append(stack.baseUrl(App.CONSOLE)).append("/ (operator/operator)\n");
         text.append("  Kafka ").append(stack.bootstrapServers()).append(" · MongoDB ").append(stack.mongoUri())
                 .append(" · SMTP 127.0.0.1:").append(ports.smtp()).append(" · IMAP 127.0.0.1:").append(ports.imap()).append('\n');
         text.append("  Accounts (local only): organiser/organiser, operator/operator\n");
