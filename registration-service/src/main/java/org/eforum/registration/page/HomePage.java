@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.springframework.stereotype.Controller;

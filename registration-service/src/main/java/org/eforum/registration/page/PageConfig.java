@@ -1,5 +1,6 @@
 package org.eforum.registration.page;
 
+import org.eforum.platform.web.PageLanguageResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;

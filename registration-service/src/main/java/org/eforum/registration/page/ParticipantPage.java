@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.registration.Registration;
 import org.eforum.registration.registration.RegistrationConflictException;

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.registration.Registration;

@@ -2,6 +2,6 @@
  * The participants' pages, server-rendered in Bulgarian and English: the list of open conferences, the
  * registration form (same fields, same validation and same {@code RegistrationService} as the JSON API) and the
  * participant's own page behind their self-service link. The language comes from {@code ?lang=}, kept for the
- * visit, else the browser, else the conference ({@link org.eforum.registration.page.PageLanguageResolver}).
+ * visit, else the browser, else the conference ({@link org.eforum.platform.web.PageLanguageResolver}).
  */
 package org.eforum.registration.page;

@@ -1,4 +1,4 @@
-package org.eforum.registration.page;
+package org.eforum.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
