@@ -2,7 +2,6 @@ package org.eforum.directory.organisation;
 
 import java.util.Map;
 
-import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.person.DirectoryFilter;
 import org.eforum.directory.person.OrganisationMembers;
 import org.eforum.directory.person.People;
@@ -36,8 +35,7 @@ class OrganisationsController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String country,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         QueryParameters parameters = new QueryParameters();
-        DirectoryFilter filter = DirectoryFilter.of(parameters.text("q", q),
-                parameters.oneOf("type", type, StakeholderType.class), parameters.country("country", country));
+        DirectoryFilter filter = parameters.filter(q, type, country);
         Paging paging = parameters.paging(page, size, 20, 100);
         parameters.validate();
 

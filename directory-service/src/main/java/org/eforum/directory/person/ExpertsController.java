@@ -1,6 +1,5 @@
 package org.eforum.directory.person;
 
-import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.web.PageView;
 import org.eforum.directory.web.Paging;
 import org.eforum.directory.web.QueryParameters;
@@ -32,8 +31,7 @@ class ExpertsController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String country,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         QueryParameters parameters = new QueryParameters();
-        DirectoryFilter filter = DirectoryFilter.of(parameters.text("q", q),
-                parameters.oneOf("type", type, StakeholderType.class), parameters.country("country", country));
+        DirectoryFilter filter = parameters.filter(q, type, country);
         Paging paging = parameters.paging(page, size, 20, 100);
         parameters.validate();
 

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.conference.Conference;
 import org.eforum.directory.conference.Conferences;
 import org.eforum.directory.web.PageView;
@@ -32,8 +31,7 @@ class StakeholdersController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String country,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         QueryParameters parameters = new QueryParameters();
-        DirectoryFilter filter = DirectoryFilter.of(parameters.text("q", q),
-                parameters.oneOf("type", type, StakeholderType.class), parameters.country("country", country));
+        DirectoryFilter filter = parameters.filter(q, type, country);
         Paging paging = parameters.paging(page, size, 20, 100);
         parameters.validate();
 

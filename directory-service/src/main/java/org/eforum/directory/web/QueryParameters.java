@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.eforum.contracts.event.StakeholderType;
+import org.eforum.directory.person.DirectoryFilter;
+
 /**
  * Reads query parameters from their raw text and collects every problem, so a caller learns about all bad
  * parameters in one 400 rather than one at a time. Call {@link #validate()} once everything is read.
@@ -57,6 +60,11 @@ public final class QueryParameters {
             return null;
         }
         return code;
+    }
+
+    /** The public directory's filter: free text {@code q}, stakeholder {@code type} and {@code country}, each checked. */
+    public DirectoryFilter filter(String q, String type, String country) {
+        return DirectoryFilter.of(text("q", q), oneOf("type", type, StakeholderType.class), country("country", country));
     }
 
     public void validate() {
