@@ -1,0 +1,70 @@
+package org.eforum.localstack.store;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.h2.mvstore.MVMap;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * An H2-backed collection whose queries use the {@link OrderedIndex secondary indexes}: a unique index that matches
+ * the query exactly comes first (as in mongo-java-server), else the secondary index with the longest equality
+ * prefix, else the whole collection is scanned. A count that the chosen index covers reads no document.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector) {
+        if (uniqueIndexFor(query).isPresent()) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        OrderedIndex.Plan plan = bestPlan(query, orderBy);
+        if (plan == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        // In index order the stream needs no sort, and limit stops reading documents early.
+        Document sort = plan.ordered() ? null : orderBy;
+        return matchDocumentsFromStream(plan.positions().map(this::getDocument).filter(Objects::nonNull), query, sort,
+                numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    public int count(Document query, int skip, int limit) {
+        if (query != null && !query.isEmpty() && uniqueIndexFor(query).isEmpty()) {
+            OrderedIndex.Plan plan = bestPlan(query, null);
+            if (plan != null && plan.covered()) {
+                long count = Math.max(0, plan.count() - Math.max(skip, 0));
+                return (int) (limit > 0 ? Math.min(limit, count) : count);
+            }
+        }
+        return super.count(query, skip, limit);
+    }
+
+    private Optional<Index<Object>> uniqueIndexFor(Document query) {
+        return getIndexes().stream().filter(Index::isUnique).filter(index -> index.canHandle(query)).findFirst();
+    }
+
+    private OrderedIndex.Plan bestPlan(Document query, Document orderBy) {
+        return getIndexes().stream()
+                .filter(OrderedIndex.class::isInstance).map(OrderedIndex.class::cast)
+                .map(index -> index.plan(query, orderBy)).filter(Objects::nonNull)
+                .max(Comparator.comparingInt(OrderedIndex.Plan::keys)
+                        .thenComparing(OrderedIndex.Plan::ordered)
+                        .thenComparing(OrderedIndex.Plan::covered))
+                .orElse(null);
+    }
+}

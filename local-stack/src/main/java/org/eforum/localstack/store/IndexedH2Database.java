@@ -1,0 +1,116 @@
+package org.eforum.localstack.store;
+
+import java.util.List;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+
+/** mongo-java-server's H2 database with real secondary indexes ({@link OrderedIndex}) on its collections. */
+final class IndexedH2Database extends H2Database {
+
+    private static final String DATABASES_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
+    private final MVStore mvStore;
+
+    private IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        super(databaseName, mvStore, cursorRegistry);
+        this.mvStore = mvStore;
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        return new OrderedIndex(indexName, keys, sparse);
+    }
+
+    /**
+     * mongo-java-server runs every aggregation over the whole collection, and the driver's {@code countDocuments}
+     * (which Spring Data's {@code count} uses) is one: {@code $match} then {@code $group} with {@code $sum: 1}.
+     * That shape is answered by the collection's count, which an index covers.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+            Oplog oplog) {
+        if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> pipeline) {
+            Document counted = countDocuments(query.get(command).toString(), pipeline);
+            if (counted != null) {
+                return counted;
+            }
+        }
+        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+    }
+
+    private Document countDocuments(String collectionName, List<?> pipeline) {
+        if (pipeline.size() < 2 || !(pipeline.get(0) instanceof Document first)
+                || !(first.get("$match") instanceof Document filter)
+                || !(pipeline.get(pipeline.size() - 1) instanceof Document last)
+                || !(last.get("$group") instanceof Document group) || first.size() != 1 || last.size() != 1
+                || group.size() != 2 || !group.containsKey("_id")) {
+            return null;
+        }
+        String field = group.keySet().stream().filter(key -> !key.equals("_id")).findFirst().orElseThrow();
+        if (!(group.get(field) instanceof Document sum) || !sum.equals(new Document("$sum", 1))) {
+            return null;
+        }
+        int skip = 0;
+        int limit = 0;
+        for (Object stage : pipeline.subList(1, pipeline.size() - 1)) {
+            if (stage instanceof Document document && document.size() == 1 && document.get("$skip") instanceof Number n) {
+                skip = n.intValue();
+            } else if (stage instanceof Document document && document.size() == 1
+                    && document.get("$limit") instanceof Number n) {
+                limit = n.intValue();
+            } else {
+                return null;
+            }
+        }
+        MongoCollection<?> collection = resolveCollection(collectionName, false);
+        int count = collection == null ? 0 : collection.count(filter, skip, limit);
+        List<Document> batch = count == 0 ? List.of()
+                : List.of(new Document("_id", group.get("_id")).append(field, count));
+        Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))
+                .append("firstBatch", batch);
+        return new Document("cursor", cursor).append("ok", 1.0);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        return new MemoryUniqueIndex(indexName, keys, sparse);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        // Called from the super constructor (existing collections) before this.mvStore is set: use the store's maps.
+        MVStore store = mvStore != null ? mvStore : OPENING.get();
+        MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
+        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    /** Opens a database; the super constructor calls back into this class before its fields are set. */
+    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        OPENING.set(mvStore);
+        try {
+            return new IndexedH2Database(databaseName, mvStore, cursorRegistry);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+}

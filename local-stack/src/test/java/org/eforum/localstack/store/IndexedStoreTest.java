@@ -1,0 +1,160 @@
+package org.eforum.localstack.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The durable store answers every query exactly as mongo-java-server's scanning memory backend does, with or
+ * without its secondary indexes, and keeps its data and indexes across a restart.
+ */
+class IndexedStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private MongoCollection<Document> durable(String file) {
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(file).toString()).autoCommitDisabled().open();
+        MongoServer server = new MongoServer(new DurableH2Backend(store, false));
+        return collection(server);
+    }
+
+    private MongoCollection<Document> scanning() {
+        return collection(new MongoServer(new MemoryBackend()));
+    }
+
+    private MongoCollection<Document> collection(MongoServer server) {
+        InetSocketAddress address = server.bind();
+        open.add(server::shutdownNow);
+        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        open.add(client);
+        return client.getDatabase("test").getCollection("registrations");
+    }
+
+    private static void declareIndexes(MongoCollection<Document> collection) {
+        collection.createIndex(Indexes.ascending("conferenceId", "status", "registeredAt"));
+        collection.createIndex(Indexes.ascending("outboxPending", "outboxPendingSince"));
+        collection.createIndex(Indexes.ascending("listed", "keys", "name"));
+    }
+
+    private static List<Document> documents(int count) {
+        Random random = new Random(42);
+        List<Document> documents = new ArrayList<>();
+        String[] statuses = {"CONFIRMED", "WAITLISTED", "CANCELLED"};
+        String[] words = {"ana", "an", "petrova", "pe", "ivan", "iv", "maria", "ma"};
+        for (int i = 0; i < count; i++) {
+            Document document = new Document("_id", "r" + i)
+                    .append("conferenceId", "c" + random.nextInt(5))
+                    .append("status", statuses[random.nextInt(statuses.length)])
+                    .append("registeredAt", new Date(1_700_000_000_000L + random.nextInt(1_000_000)))
+                    .append("outboxPending", random.nextInt(10) == 0)
+                    .append("listed", random.nextBoolean())
+                    .append("keys", List.of(words[random.nextInt(words.length)], words[random.nextInt(words.length)]))
+                    .append("name", "n" + random.nextInt(500));
+            if (document.getBoolean("outboxPending")) {
+                document.append("outboxPendingSince", new Date(1_700_000_000_000L + random.nextInt(1_000_000)));
+            }
+            documents.add(document);
+        }
+        return documents;
+    }
+
+    /**
+     * The queries our services send on their hot paths, and a few the planner must refuse to shortcut. Each sort
+     * ends with {@code _id}: MongoDB leaves the order of ties open, so only a full order can be compared.
+     */
+    private static List<Function<MongoCollection<Document>, Object>> queries() {
+        List<Function<MongoCollection<Document>, Object>> queries = new ArrayList<>();
+        Bson waitlisted = Filters.and(Filters.eq("conferenceId", "c1"), Filters.eq("status", "WAITLISTED"));
+        queries.add(c -> ids(c.find(waitlisted).sort(Sorts.ascending("registeredAt", "_id")).limit(1)));
+        queries.add(c -> ids(c.find(waitlisted).sort(Sorts.ascending("registeredAt", "_id"))));
+        queries.add(c -> c.countDocuments(waitlisted));
+        queries.add(c -> c.countDocuments(Filters.eq("conferenceId", "c3")));
+        queries.add(c -> ids(c.find(Filters.eq("outboxPending", true)).sort(Sorts.ascending("outboxPendingSince", "_id")).limit(7)));
+        queries.add(c -> c.countDocuments(Filters.eq("outboxPending", true)));
+        queries.add(c -> ids(c.find(Filters.and(Filters.eq("outboxPending", true), Filters.ne("outboxPendingSince", null)))
+                .sort(Sorts.ascending("outboxPendingSince", "_id")).limit(1)));
+        queries.add(c -> ids(c.find(Filters.and(Filters.eq("listed", true), Filters.eq("keys", "pe")))
+                .sort(Sorts.ascending("name", "_id")).skip(3).limit(10)));
+        queries.add(c -> c.countDocuments(Filters.and(Filters.eq("listed", true), Filters.eq("keys", "ma"))));
+        queries.add(c -> ids(c.find(Filters.and(Filters.eq("conferenceId", "c2"),
+                Filters.in("status", "CONFIRMED", "CANCELLED"))).sort(Sorts.orderBy(Sorts.descending("registeredAt"), Sorts.ascending("_id"))).limit(5)));
+        queries.add(c -> ids(c.find(Filters.and(Filters.eq("listed", true), Filters.gt("name", "n40")))
+                .sort(Sorts.ascending("_id")).limit(10)));
+        queries.add(c -> ids(c.find(Filters.eq("listed", false)).sort(Sorts.orderBy(Sorts.descending("name"), Sorts.ascending("_id"))).limit(4)));
+        return queries;
+    }
+
+    private static List<Object> ids(Iterable<Document> documents) {
+        List<Object> ids = new ArrayList<>();
+        documents.forEach(document -> ids.add(document.get("_id")));
+        return ids;
+    }
+
+    @Test
+    void answersLikeAFullScan() {
+        MongoCollection<Document> indexed = durable("store.mv");
+        MongoCollection<Document> reference = scanning();
+        declareIndexes(indexed);
+        List<Document> documents = documents(3000);
+        indexed.insertMany(documents);
+        reference.insertMany(documents);
+        // Changes move documents between index entries: the answers must follow.
+        for (MongoCollection<Document> collection : List.of(indexed, reference)) {
+            collection.updateMany(Filters.eq("conferenceId", "c1"), Updates.set("status", "WAITLISTED"));
+            collection.updateMany(Filters.eq("outboxPending", true), Updates.set("outboxPending", false));
+            collection.updateMany(Filters.eq("conferenceId", "c4"),
+                    Updates.combine(Updates.set("outboxPending", true), Updates.set("outboxPendingSince", new Date(5))));
+            collection.deleteMany(Filters.eq("name", "n7"));
+        }
+        for (Function<MongoCollection<Document>, Object> query : queries()) {
+            assertThat(query.apply(indexed)).isEqualTo(query.apply(reference));
+        }
+    }
+
+    @Test
+    void keepsDataAndIndexesAcrossARestart() throws Exception {
+        MongoCollection<Document> before = durable("restart.mv");
+        declareIndexes(before);
+        before.insertMany(documents(500));
+        Object expected = queries().get(0).apply(before);
+        close();
+        open.clear();
+
+        MongoCollection<Document> after = durable("restart.mv");
+        assertThat(after.countDocuments()).isEqualTo(500);
+        assertThat(queries().get(0).apply(after)).isEqualTo(expected).isNotEqualTo(List.of());
+        assertThat(after.listIndexes().into(new ArrayList<>())).hasSize(4);
+    }
+}
