@@ -15,7 +15,8 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node), run from Kafka's own
- * jars in a child JVM as it would run in production, with its log in a fresh directory.
+ * jars in a child JVM as it would run in production. Its log directory is formatted once and then kept, so
+ * topics and the consumers' offsets survive a restart.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -24,14 +25,16 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path workDir;
+    private final Path log;
     private final String classpath;
     private final JavaRuntime java;
     private Process process;
 
-    public KafkaBroker(int port, int controllerPort, Path workDir, String classpath, JavaRuntime java) {
+    public KafkaBroker(int port, int controllerPort, Path workDir, Path log, String classpath, JavaRuntime java) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.workDir = workDir;
+        this.log = log;
         this.classpath = classpath;
         this.java = java;
     }
@@ -64,9 +67,10 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "log.cleaner.dedupe.buffer.size=8388608",
                 "") );
-        Path log = workDir.resolve("kafka.log");
-        run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
-                log, Duration.ofSeconds(60));
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+                    config.toString()), log, Duration.ofSeconds(60));
+        }
         process = start(List.of("kafka.Kafka", config.toString()), log);
         awaitReady(log);
         return this;
@@ -131,6 +135,17 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka did not become ready in " + READY_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -153,7 +168,6 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts the broker again on the same data, for tests that take Kafka away and bring it back. */
     public void restart() throws IOException, InterruptedException {
         stop();
-        Path log = workDir.resolve("kafka.log");
         process = start(List.of("kafka.Kafka", workDir.resolve("server.properties").toString()), log);
         awaitReady(log);
     }

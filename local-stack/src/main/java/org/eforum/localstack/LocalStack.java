@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run-local}: the whole E-Forum pipeline on this machine, in the foreground until Ctrl-C or SIGTERM.
- * Options: {@code --no-demo} skips the two demo conferences.
+ * Options: {@code --no-demo} skips the two demo conferences; {@code --fresh} deletes the data kept under
+ * {@code .local-stack/data/} and starts empty.
  */
 public final class LocalStack {
 
@@ -20,7 +21,7 @@ public final class LocalStack {
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
-            System.out.println("Usage: ./run-local [--no-demo]");
+            System.out.println("Usage: ./run-local [--no-demo] [--fresh]");
             return;
         }
         long begin = System.nanoTime();
@@ -33,7 +34,7 @@ public final class LocalStack {
                 + java.feature() + (java.hasVirtualThreads() ? " with virtual threads" : "") + " …");
 
         Stack stack = Stack.start(new Stack.Options(root, ports, root.resolve(".local-stack"), java, kafkaClasspath,
-                null, null, EnumSet.allOf(App.class)));
+                null, null, EnumSet.allOf(App.class), arguments.contains("--fresh")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping E-Forum …");
@@ -73,6 +74,8 @@ public final class LocalStack {
                     .append("\"stakeholderType\":\"LOCAL_AUTHORITY\",\"country\":\"BG\",\"language\":\"bg\",")
                     .append("\"consents\":{\"dataProcessing\":true,\"listInDirectory\":true,\"joinExpertsNetwork\":false}}'\n");
         }
+        text.append("  Mail statistics               ").append(stack.mail().statsUrl()).append('\n');
+        text.append("  Data: .local-stack/data/ (kept across restarts; ./run-local --fresh starts empty)\n");
         text.append("  Logs: .local-stack/logs/ · Ctrl-C stops everything\n");
         return text.toString();
     }

@@ -1,28 +1,36 @@
 package org.eforum.localstack;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * GreenMail: an SMTP server that keeps every mail, readable over IMAP. A mailbox appears for each recipient on
- * first delivery, with login = password = the address.
+ * The mail server ({@link org.eforum.localstack.mail.MailCatcher}: GreenMail's SMTP and IMAP with every mail
+ * archived on disk) in its own JVM. A mailbox appears for each recipient on first delivery, with login = password
+ * = the address; the newest {@link #KEPT_IN_MAILBOXES} mails are readable over IMAP, every one stays on disk.
  */
 public final class MailServer implements AutoCloseable {
 
-    private final GreenMail greenMail;
+    static final int KEPT_IN_MAILBOXES = 5_000;
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
+
+    private final ChildJvm jvm;
     private final int smtpPort;
     private final int imapPort;
+    private final int httpPort;
 
-    public MailServer(int smtpPort, int imapPort) {
+    MailServer(int smtpPort, int imapPort, int httpPort, Path directory, Path log, JavaRuntime java, String classpath) {
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
-        this.greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        this.httpPort = httpPort;
+        this.jvm = new ChildJvm("mail server", java, JVM_OPTIONS, classpath, "org.eforum.localstack.mail.MailCatcher",
+                List.of(String.valueOf(smtpPort), String.valueOf(imapPort), String.valueOf(httpPort),
+                        directory.toString(), String.valueOf(KEPT_IN_MAILBOXES)), log, httpPort);
     }
 
-    public MailServer start() {
-        greenMail.start();
+    MailServer start() throws IOException, InterruptedException {
+        jvm.start(Duration.ofSeconds(120));
         return this;
     }
 
@@ -34,9 +42,21 @@ public final class MailServer implements AutoCloseable {
         return imapPort;
     }
 
-    /** Stops SMTP and IMAP; what was received so far is lost with them. */
+    /** {@code GET /api/stats}: deliveries accepted and repeated ones. */
+    public String statsUrl() {
+        return "http://127.0.0.1:" + httpPort + "/api/stats";
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public void kill() throws InterruptedException {
+        jvm.kill();
+    }
+
     @Override
     public void close() {
-        greenMail.stop();
+        jvm.close();
     }
 }

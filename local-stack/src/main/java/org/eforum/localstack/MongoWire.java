@@ -1,23 +1,31 @@
 package org.eforum.localstack;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * A MongoDB-wire server in this JVM (mongo-java-server, in memory): the apps' real MongoDB driver talks to it
- * as to mongod. It has no transactions and no change streams, which the apps do not use.
+ * The MongoDB-wire store ({@link org.eforum.localstack.store.StoreServer}) in its own JVM: the apps' real MongoDB
+ * driver talks to it as to mongod. Its data is one file that survives restarts and kills; a write is acknowledged
+ * once it is in that file. It has no transactions and no change streams, which the apps do not use.
  */
 public final class MongoWire implements AutoCloseable {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    /** Heap for the page cache (96 MB), the in-memory indexes of a season's data and the wire buffers. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseParallelGC", "-Xss512k");
+
+    private final ChildJvm jvm;
     private final int port;
 
-    public MongoWire(int port) {
+    MongoWire(int port, Path dataFile, Path log, JavaRuntime java, String classpath) {
         this.port = port;
+        this.jvm = new ChildJvm("MongoDB-wire store", java, JVM_OPTIONS, classpath,
+                "org.eforum.localstack.store.StoreServer", List.of(String.valueOf(port), dataFile.toString()), log, port);
     }
 
-    public MongoWire start() {
-        server.bind("127.0.0.1", port);
+    MongoWire start() throws IOException, InterruptedException {
+        jvm.start(Duration.ofSeconds(120)); // opening a large store rebuilds its in-memory indexes first
         return this;
     }
 
@@ -25,8 +33,17 @@ public final class MongoWire implements AutoCloseable {
         return "mongodb://127.0.0.1:" + port;
     }
 
+    public long pid() {
+        return jvm.pid();
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() throws InterruptedException {
+        jvm.kill();
+    }
+
     @Override
     public void close() {
-        server.shutdownNow();
+        jvm.close();
     }
 }

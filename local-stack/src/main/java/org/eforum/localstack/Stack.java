@@ -1,5 +1,6 @@
 package org.eforum.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +27,34 @@ public final class Stack implements AutoCloseable {
     private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
     private KafkaBroker kafka;
     private MailServer mail;
+    private MongoWire mongo;
     private String bootstrapServers;
     private String mongoUri;
 
     /**
      * @param root          the repository root (the apps' jars are under {@code <module>/target})
-     * @param workDir       where logs and the broker's data go; emptied first
-     * @param kafkaClasspath the class path of Apache Kafka's jars, for the broker's JVM
+     * @param workDir       where {@code data/} (the store, Kafka's log, the mail) and {@code logs/} go
+     * @param kafkaClasspath the local stack's runtime class path (Kafka's jars, the store, the mail server), for
+     *                      the servers' JVMs
+     * @param fresh         true to delete {@code data/} first and start empty
      * @param externalKafka bootstrap servers of a broker started elsewhere, or null to start one
      * @param externalMongo URI of a MongoDB started elsewhere, or null to start the wire server
      */
     public record Options(Path root, Ports ports, Path workDir, JavaRuntime java, String kafkaClasspath,
-            String externalKafka, String externalMongo, Set<App> apps) {
+            String externalKafka, String externalMongo, Set<App> apps, boolean fresh) {
+
+        Path data() {
+            return workDir.resolve("data");
+        }
+
+        Path logs() {
+            return workDir.resolve("logs");
+        }
+
+        /** The launcher's own classes (the store and the mail server) and its dependencies. */
+        String serverClasspath() {
+            return root.resolve("local-stack/target/classes") + File.pathSeparator + kafkaClasspath;
+        }
     }
 
     private Stack(Options options) {
@@ -57,21 +74,27 @@ public final class Stack implements AutoCloseable {
 
     private void startAll() throws IOException, InterruptedException {
         Ports ports = options.ports();
-        deleteRecursively(options.workDir());
-        Files.createDirectories(options.workDir());
+        if (options.fresh()) {
+            deleteRecursively(options.data());
+        }
+        deleteRecursively(options.logs());
+        Files.createDirectories(options.data());
+        Files.createDirectories(options.logs());
 
         if (options.externalMongo() == null) {
-            MongoWire mongo = new MongoWire(ports.mongo()).start();
+            mongo = new MongoWire(ports.mongo(), options.data().resolve("mongo/eforum.mv"),
+                    options.logs().resolve("mongo.log"), options.java(), options.serverClasspath()).start();
             started.add(mongo);
             mongoUri = mongo.uri();
         } else {
             mongoUri = options.externalMongo();
         }
-        mail = new MailServer(ports.smtp(), ports.imap()).start();
+        mail = new MailServer(ports.smtp(), ports.imap(), ports.mailApi(), options.data().resolve("mail"),
+                options.logs().resolve("mail.log"), options.java(), options.serverClasspath()).start();
         started.add(mail);
         if (options.externalKafka() == null) {
-            kafka = new KafkaBroker(ports.kafka(), ports.kafkaController(), options.workDir().resolve("kafka"),
-                    options.kafkaClasspath(), options.java()).start();
+            kafka = new KafkaBroker(ports.kafka(), ports.kafkaController(), options.data().resolve("kafka"),
+                    options.logs().resolve("kafka.log"), options.kafkaClasspath(), options.java()).start();
             started.add(kafka);
             bootstrapServers = kafka.bootstrapServers();
         } else {
@@ -86,7 +109,7 @@ public final class Stack implements AutoCloseable {
                 "EFORUM_PUBLIC_BASE_URL", "http://localhost:" + ports.registration());
         for (App app : options.apps()) {
             AppProcess process = AppProcess.start(app, options.root(), ports, options.java(), environment,
-                    options.workDir().resolve("logs"));
+                    options.logs());
             apps.put(app, process);
             started.add(process);
         }
@@ -115,6 +138,11 @@ public final class Stack implements AutoCloseable {
         return mail;
     }
 
+    /** The store this stack started, or null when MongoDB came from outside. */
+    public MongoWire mongo() {
+        return mongo;
+    }
+
     /** The broker this stack started, or null when Kafka came from outside. */
     public KafkaBroker kafka() {
         return kafka;
@@ -123,6 +151,13 @@ public final class Stack implements AutoCloseable {
     public List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         pids.add(ProcessHandle.current().pid());
+        if (mongo != null) {
+            pids.add(mongo.pid());
+        }
+        pids.add(mail.pid());
+        if (kafka != null) {
+            pids.add(kafka.pid());
+        }
         apps.values().forEach(app -> pids.add(app.pid()));
         return pids;
     }

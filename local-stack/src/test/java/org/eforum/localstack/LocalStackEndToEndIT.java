@@ -23,7 +23,7 @@ class LocalStackEndToEndIT extends EndToEndTests {
                 root.resolve("local-stack/target/runtime.classpath").toString()))).trim();
         stack = Stack.start(new Stack.Options(root, Ports.free(), root.resolve("local-stack/target/e2e-local"),
                 JavaRuntime.newest(), kafkaClasspath, null, null,
-                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION)));
+                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION), true));
     }
 
     @AfterAll

@@ -30,7 +30,7 @@ class TestcontainersEndToEndIT extends EndToEndTests {
         Path root = Path.of(System.getProperty("eforum.root", "..")).toAbsolutePath().normalize();
         stack = Stack.start(new Stack.Options(root, Ports.free(), root.resolve("local-stack/target/e2e-testcontainers"),
                 JavaRuntime.newest(), null, KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("eforum"),
-                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION)));
+                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION), true));
     }
 
     @AfterAll
