@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -32,6 +33,12 @@ final class IndexedH2Collection extends H2Collection {
         if (uniqueIndexFor(query).isPresent()) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        Iterable<Object> byUniqueKeys = uniqueKeyPositions(query);
+        if (byUniqueKeys != null) {
+            // e.g. {_id: …, status: …, sequence: …}: the guarded updates. The unique key finds the document, the rest
+            // of the query is checked on it.
+            return matchDocuments(query, byUniqueKeys, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
         OrderedIndex.Plan plan = bestPlan(query, orderBy);
         if (plan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -52,6 +59,35 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return super.count(query, skip, limit);
+    }
+
+    /** Positions from a unique index all of whose keys the query names with a plain value or {@code $in}. */
+    private Iterable<Object> uniqueKeyPositions(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (!index.isUnique()) {
+                continue;
+            }
+            Document keys = new Document();
+            for (IndexKey key : index.getKeys()) {
+                Object condition = query.get(key.getKey());
+                if (condition == null || !exactOrIn(condition)) {
+                    keys = null;
+                    break;
+                }
+                keys.put(key.getKey(), condition);
+            }
+            if (keys != null && index.canHandle(keys)) {
+                return index.getPositions(keys);
+            }
+        }
+        return null;
+    }
+
+    private static boolean exactOrIn(Object condition) {
+        if (condition instanceof Document document) {
+            return document.size() == 1 && document.get("$in") instanceof java.util.Collection<?>;
+        }
+        return !(condition instanceof java.util.Collection<?>) && !(condition instanceof java.util.regex.Pattern);
     }
 
     private Optional<Index<Object>> uniqueIndexFor(Document query) {

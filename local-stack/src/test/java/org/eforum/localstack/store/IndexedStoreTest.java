@@ -112,6 +112,13 @@ class IndexedStoreTest {
                 Filters.in("status", "CONFIRMED", "CANCELLED"))).sort(Sorts.orderBy(Sorts.descending("registeredAt"), Sorts.ascending("_id"))).limit(5)));
         queries.add(c -> ids(c.find(Filters.and(Filters.eq("listed", true), Filters.gt("name", "n40")))
                 .sort(Sorts.ascending("_id")).limit(10)));
+        queries.add(c -> ids(c.find(Filters.and(Filters.eq("_id", "r5"), Filters.eq("status", "CONFIRMED")))));
+        queries.add(c -> ids(c.find(new Document("_id", "r6").append("status", new Document("$ne", "X")))));
+        queries.add(c -> ids(c.find(Filters.and(Filters.in("_id", "r1", "r2", "r3", "r4", "r9"), Filters.eq("listed", true)))
+                .sort(Sorts.ascending("_id"))));
+        queries.add(c -> c.updateMany(Filters.and(Filters.in("_id", "r10", "r11", "r12"), Filters.eq("listed", false)),
+                Updates.set("name", "renamed")).getModifiedCount());
+        queries.add(c -> ids(c.find(Filters.eq("name", "renamed")).sort(Sorts.ascending("_id"))));
         queries.add(c -> ids(c.find(Filters.eq("listed", false)).sort(Sorts.orderBy(Sorts.descending("name"), Sorts.ascending("_id"))).limit(4)));
         return queries;
     }
