@@ -101,6 +101,11 @@ public final class AppProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGKILL, as a crash would: no graceful shutdown. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboxPollInterval how often the relay looks for events not yet on Kafka
  * @param reconcileInterval how often the seat counters are compared with the registrations; a difference seen
  *                          twice in a row, a whole interval apart, is corrected (see {@code SeatCountReconciler})
+ * @param statusCountMaxAge how old the registrations-by-status gauges may be: they count a collection that grows
+ *                          all season, so each count serves every scrape within this age
  */
 @ConfigurationProperties("eforum.registration")
 public record RegistrationSettings(
         @DefaultValue("http://localhost:8081") String publicBaseUrl,
         String tokenSecret,
         @DefaultValue("200ms") Duration outboxPollInterval,
-        @DefaultValue("1m") Duration reconcileInterval) {
+        @DefaultValue("1m") Duration reconcileInterval,
+        @DefaultValue("15s") Duration statusCountMaxAge) {
 
     public RegistrationSettings {
         if (tokenSecret == null || tokenSecret.length() < 32) {

@@ -14,6 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
         "eforum.registration.token-secret=integration-tests-only-secret-0123456789abcdef",
         // Tests run the reconciler's rounds themselves; a scheduled round in between would count as one of them.
         "eforum.registration.reconcile-interval=1h",
+        // The metrics test reads a gauge right after a registration; production counts at most every 15 s.
+        "eforum.registration.status-count-max-age=0s",
         "eforum.security.accounts[0].username=organiser",
         "eforum.security.accounts[0].password=organiser",
         "eforum.security.accounts[0].roles[0]=ORGANISER",

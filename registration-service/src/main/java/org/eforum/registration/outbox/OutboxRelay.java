@@ -2,8 +2,10 @@ package org.eforum.registration.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -57,64 +60,98 @@ public class OutboxRelay {
     public void relay() {
         // Conferences first: a registration's consumers like to know its conference already.
         for (String collection : List.of("conferences", "registrations", "erasures")) {
-            if (!relay(collection, SOURCES.get(collection))) {
-                return; // Kafka is unreachable; try again at the next tick, nothing was removed
-            }
+            int published;
+            do {
+                published = relay(collection, SOURCES.get(collection));
+                if (published < 0) {
+                    return; // Kafka is unreachable; try again at the next tick, nothing unsent was removed
+                }
+            } while (published == BATCH); // a backlog drains at once, not one batch per tick
         }
     }
 
-    /** @return false when publishing failed and the relay should wait for the next tick */
-    boolean relay(String collection, String topic) {
+    /**
+     * Publishes one batch: every event of up to {@link #BATCH} documents is handed to the producer at once (it
+     * batches them and keeps each partition's order), then the relay waits for all acknowledgements and removes
+     * the acknowledged events with one bulk write.
+     *
+     * @return the number of documents read, or -1 when publishing failed and the relay should wait for the next tick
+     */
+    int relay(String collection, String topic) {
         Query pending = Query.query(Criteria.where(Outbox.PENDING).is(true))
                 .with(Sort.by(Outbox.PENDING_SINCE)).limit(BATCH);
         pending.fields().include(Outbox.ENTRIES);
-        for (Document document : mongo.find(pending, Document.class, collection)) {
-            Object id = document.get("_id");
-            List<Document> entries = document.getList(Outbox.ENTRIES, Document.class, List.of());
-            List<String> sent = new ArrayList<>();
-            try {
-                for (Document entry : entries) {
-                    OutboxEntry outboxEntry = mongo.getConverter().read(OutboxEntry.class, entry);
-                    publish(topic, outboxEntry);
-                    sent.add(outboxEntry.eventId());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (Exception e) {
-                log.warn("Outbox of {} {} not published yet ({}); will retry", collection, id, e.toString());
-                markSent(collection, id, sent);
-                return false;
+        List<Document> documents = mongo.find(pending, Document.class, collection);
+        Map<Object, List<Sending>> sendings = new LinkedHashMap<>();
+        for (Document document : documents) {
+            List<Sending> events = new ArrayList<>();
+            for (Document entry : document.getList(Outbox.ENTRIES, Document.class, List.of())) {
+                OutboxEntry outboxEntry = mongo.getConverter().read(OutboxEntry.class, entry);
+                events.add(new Sending(outboxEntry.eventId(), publish(topic, outboxEntry)));
             }
-            markSent(collection, id, sent);
+            sendings.put(document.get("_id"), events);
         }
-        return true;
+        Map<Object, List<String>> sent = new LinkedHashMap<>();
+        boolean failed = false;
+        for (Map.Entry<Object, List<Sending>> document : sendings.entrySet()) {
+            List<String> acknowledged = new ArrayList<>();
+            for (Sending sending : document.getValue()) {
+                try {
+                    sending.result().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    acknowledged.add(sending.eventId());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = true;
+                    break;
+                } catch (Exception e) {
+                    if (!failed) {
+                        log.warn("Outbox of {} {} not published yet ({}); will retry", collection, document.getKey(),
+                                e.toString());
+                    }
+                    failed = true;
+                    break; // only the events before the first failure count as sent, so order is kept
+                }
+            }
+            if (!acknowledged.isEmpty()) {
+                sent.put(document.getKey(), acknowledged);
+            }
+        }
+        markSent(collection, sent);
+        return failed ? -1 : documents.size();
     }
 
-    /** Publishes one event inside a span that continues the trace of the request that wrote it. */
-    private void publish(String topic, OutboxEntry entry) throws Exception {
+    /** An event handed to the producer, and its acknowledgement to come. */
+    private record Sending(String eventId, CompletableFuture<?> result) {
+    }
+
+    /** Sends one event inside a span that continues the trace of the request that wrote it. */
+    private CompletableFuture<?> publish(String topic, OutboxEntry entry) {
         EforumEvent event = entry.event();
         TraceParents traces = traceParents.getIfAvailable();
-        if (traces == null) {
-            kafka.send(topic, event.aggregateId(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return;
-        }
-        Span span = traces.continueTrace(entry.traceparent(), "outbox publish " + topic);
-        try (Tracer.SpanInScope scope = traces.tracer().withSpan(span)) {
-            kafka.send(topic, event.aggregateId(), event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            span.end();
+        try {
+            if (traces == null) {
+                return kafka.send(topic, event.aggregateId(), event);
+            }
+            Span span = traces.continueTrace(entry.traceparent(), "outbox publish " + topic);
+            try (Tracer.SpanInScope scope = traces.tracer().withSpan(span)) {
+                return kafka.send(topic, event.aggregateId(), event).whenComplete((result, error) -> span.end());
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // e.g. metadata not available while Kafka is away
         }
     }
 
-    private void markSent(String collection, Object id, List<String> eventIds) {
-        if (eventIds.isEmpty()) {
+    /** Removes the acknowledged events (one bulk write), then clears the flag of every outbox left empty. */
+    private void markSent(String collection, Map<Object, List<String>> sent) {
+        if (sent.isEmpty()) {
             return;
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().pull(Outbox.ENTRIES, new Document("eventId", new Document("$in", eventIds))), collection);
+        BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        sent.forEach((id, eventIds) -> pulls.updateOne(Query.query(Criteria.where("_id").is(id)),
+                new Update().pull(Outbox.ENTRIES, new Document("eventId", new Document("$in", eventIds)))));
+        pulls.execute();
         // Only an empty outbox clears the flag; an event appended meanwhile keeps it (each update is atomic).
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(Outbox.ENTRIES).size(0)),
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(sent.keySet()).and(Outbox.ENTRIES).size(0)),
                 new Update().set(Outbox.PENDING, false).unset(Outbox.PENDING_SINCE), collection);
     }
 }
