@@ -20,6 +20,7 @@ public record Options(
         int smtpThreads,
         String registrationUrl,
         String directoryUrl,
+        String notificationUrl,
         String kafka,
         String smtp,
         String imap,
@@ -44,6 +45,7 @@ public record Options(
               --smtp-threads N        raw SMTP sender threads; notification-service's listener has 1 [1]
               --registration-url U    [http://localhost:8081]
               --directory-url U       [http://localhost:8082]
+              --notification-url U    its mail counter stands in for the catcher's stats [http://localhost:8083]
               --kafka HOST:PORT       [127.0.0.1:9092]
               --smtp HOST:PORT        [127.0.0.1:3025]
               --imap HOST:PORT        to measure one real participant mail's size [127.0.0.1:3143]
@@ -58,7 +60,7 @@ public record Options(
         boolean start = a.remove("--start");
         boolean ceilings = !a.remove("--no-ceilings");
         Options o = new Options(start, 0, 20, 500, 20_000, 64, Duration.ofSeconds(600), 10, 1, ceilings, 1,
-                "http://localhost:8081", "http://localhost:8082", "127.0.0.1:9092", "127.0.0.1:3025",
+                "http://localhost:8081", "http://localhost:8082", "http://localhost:8083", "127.0.0.1:9092", "127.0.0.1:3025",
                 "127.0.0.1:3143", "http://127.0.0.1:8025/api/stats", "operator:operator", "organiser:organiser",
                 root, root.resolve("bench/results"));
         for (int i = 0; i < a.size(); i += 2) {
@@ -79,6 +81,7 @@ public record Options(
                 case "--smtp-threads" -> o.with(b -> b.smtpThreads = positive(flag, v));
                 case "--registration-url" -> o.with(b -> b.registrationUrl = v);
                 case "--directory-url" -> o.with(b -> b.directoryUrl = v);
+                case "--notification-url" -> o.with(b -> b.notificationUrl = v);
                 case "--kafka" -> o.with(b -> b.kafka = v);
                 case "--smtp" -> o.with(b -> b.smtp = v);
                 case "--imap" -> o.with(b -> b.imap = v);
@@ -125,21 +128,22 @@ public record Options(
     private static final class Builder {
         boolean start; int stored; int conferences; int seats; int registrations; int connections;
         Duration drainTimeout; int ceilingSeconds; int runs; boolean ceilings; int smtpThreads;
-        String registrationUrl; String directoryUrl; String kafka; String smtp; String imap; String mailStatsUrl;
+        String registrationUrl; String directoryUrl; String notificationUrl; String kafka; String smtp; String imap; String mailStatsUrl;
         String operator; String organiser; Path root; Path results;
 
         Builder(Options o) {
             start = o.start; stored = o.stored; conferences = o.conferences; seats = o.seats;
             registrations = o.registrations; connections = o.connections; drainTimeout = o.drainTimeout;
             ceilingSeconds = o.ceilingSeconds; runs = o.runs; ceilings = o.ceilings; smtpThreads = o.smtpThreads;
-            registrationUrl = o.registrationUrl; directoryUrl = o.directoryUrl; kafka = o.kafka; smtp = o.smtp;
+            registrationUrl = o.registrationUrl; directoryUrl = o.directoryUrl; notificationUrl = o.notificationUrl;
+            kafka = o.kafka; smtp = o.smtp;
             imap = o.imap; mailStatsUrl = o.mailStatsUrl; operator = o.operator; organiser = o.organiser;
             root = o.root; results = o.results;
         }
 
         Options build() {
             return new Options(start, stored, conferences, seats, registrations, connections, drainTimeout,
-                    ceilingSeconds, runs, ceilings, smtpThreads, registrationUrl, directoryUrl, kafka, smtp, imap,
+                    ceilingSeconds, runs, ceilings, smtpThreads, registrationUrl, directoryUrl, notificationUrl, kafka, smtp, imap,
                     mailStatsUrl, operator, organiser, root, results);
         }
     }

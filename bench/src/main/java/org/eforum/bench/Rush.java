@@ -78,8 +78,8 @@ public final class Rush {
     }
 
     private static void measure(Options options) throws Exception {
-        Stack stack = new Stack(options.registrationUrl(), options.directoryUrl(), options.mailStatsUrl(),
-                options.operator(), options.organiser());
+        Stack stack = new Stack(options.registrationUrl(), options.directoryUrl(), options.notificationUrl(),
+                options.mailStatsUrl(), options.operator(), options.organiser());
         requireStack(stack); // before the Kafka client, which would only log warnings about an absent broker
         try (Topics topics = new Topics(options.kafka())) {
             long epoch = Instant.now().getEpochSecond();
@@ -135,7 +135,9 @@ public final class Rush {
         Drain.Baseline baseline = Drain.baseline(stack, topics);
         System.err.printf("run %d: %d registrations to %d conferences (%s-1…%d) over %d connections; mail stats %s%n",
                 run, o.registrations(), o.conferences(), prefix, o.conferences(), o.connections(),
-                baseline.mail().isPresent() ? "found" : "n/a (no " + o.mailStatsUrl() + ")");
+                baseline.mail().isPresent() ? "found"
+                        : "n/a (no " + o.mailStatsUrl() + ")" + (baseline.appMailsSent() != null
+                                ? "; counting the notification-service's mails sent instead" : ""));
 
         List<StackProcesses.Proc> procs = StackProcesses.discover();
         StackProcesses.Sampler sampler = new StackProcesses.Sampler(procs);
@@ -198,15 +200,16 @@ public final class Rush {
                 o.connections(), result.accepted(), counts.confirmed(), counts.waitlisted(), result.acceptedListed(),
                 rushSeconds, result.accepted() / rushSeconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
                 percentile(latencies, 1.0), drain.eventsSeconds(), drain.directorySeconds(), drain.mailSeconds(),
-                sinceStart, expected.deliveries(), drain.deliveries(),
-                sinceStart == null ? null : drain.deliveries() / sinceStart, result.errors(), result.errorKinds(),
+                sinceStart, drain.mailSource(), drain.mailExpected(), drain.mailCount(),
+                sinceStart == null ? null : drain.mailCount() / sinceStart, result.errors(), result.errorKinds(),
                 counts.lost(), counts.statusMismatches(), counts.seatMismatches(), drain.duplicates(),
                 drain.missing(), ceilings, rawSeen, processes);
     }
 
     private static Drain.Expected expected(Workload workload, Load.Result result) {
         return new Drain.Expected(workload.tag(), result.accepted(), result.acceptedListed(),
-                (long) DELIVERIES_PER_REGISTRATION * result.accepted());
+                (long) DELIVERIES_PER_REGISTRATION * result.accepted(),
+                (long) MAILS_PER_REGISTRATION * result.accepted());
     }
 
     /** What the stores say about the run's 201s. */

@@ -33,16 +33,19 @@ public final class Stack {
     private final HttpClient http;
     private final String registration;
     private final String directory;
+    private final String notification;
     private final String mailStats;
     private final String operator;
     private final String organiser;
 
-    public Stack(String registrationUrl, String directoryUrl, String mailStatsUrl, String operator, String organiser) {
+    public Stack(String registrationUrl, String directoryUrl, String notificationUrl, String mailStatsUrl,
+            String operator, String organiser) {
         // HTTP/1.1 as browsers and proxies speak to the apps; the client keeps one connection per busy thread.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.registration = registrationUrl;
         this.directory = directoryUrl;
+        this.notification = notificationUrl;
         this.mailStats = mailStatsUrl;
         this.operator = basic(operator);
         this.organiser = basic(organiser);
@@ -94,8 +97,20 @@ public final class Stack {
      * (Prometheus {@code eforum_registrations{status=…}}); null when the metric cannot be read.
      */
     public Long storedRegistrations() {
+        return prometheusSum(registration, "eforum_registrations{");
+    }
+
+    /**
+     * Mails SMTP accepted from notification-service ({@code eforum.mail.sent}, every kind): one per mail, not per
+     * recipient. The stand-in for the catcher's stats while those do not exist.
+     */
+    public Long mailsSent() {
+        return prometheusSum(notification, "eforum_mail_sent_total{");
+    }
+
+    private Long prometheusSum(String app, String series) {
         try {
-            Answer answer = send(get(registration + "/actuator/prometheus").setHeader("Accept", "text/plain")
+            Answer answer = send(get(app + "/actuator/prometheus").setHeader("Accept", "text/plain")
                     .header("Authorization", operator));
             if (answer.status() != 200) {
                 return null;
@@ -103,7 +118,7 @@ public final class Stack {
             double sum = 0;
             boolean seen = false;
             for (String line : answer.body().split("\n")) {
-                if (line.startsWith("eforum_registrations{")) {
+                if (line.startsWith(series)) {
                     sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     seen = true;
                 }

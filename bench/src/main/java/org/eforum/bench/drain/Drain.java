@@ -14,20 +14,33 @@ import org.eforum.bench.api.Stack;
 public final class Drain {
 
     /** Counters before the workload started, so other traffic (an earlier run, a preload) does not count. */
-    public record Baseline(long registrationsEndOffsets, Optional<Stack.MailStats> mail) {
+    public record Baseline(long registrationsEndOffsets, Optional<Stack.MailStats> mail, Long appMailsSent) {
+
+        /** Where mail is counted: the catcher's deliveries, else notification-service's own counter, else nowhere. */
+        public String mailSource() {
+            return mail.isPresent() ? CATCHER : appMailsSent != null ? APP_COUNTER : null;
+        }
     }
 
-    /** What the workload's 201s owe. */
-    public record Expected(String directoryQuery, long events, long listed, long deliveries) {
+    public static final String CATCHER = "catcher deliveries";
+    public static final String APP_COUNTER = "app's mails sent";
+
+    /** What the workload's 201s owe: deliveries per (mail, recipient), mails per SMTP transaction. */
+    public record Expected(String directoryQuery, long events, long listed, long deliveries, long mails) {
     }
 
     /**
      * Seconds after the last 201 at which each part was complete (null: not within the timeout, or n/a for
      * mail without the catcher's stats), and what was still missing at the end.
      */
-    public record Result(Double eventsSeconds, Double directorySeconds, Double mailSeconds, boolean mailKnown,
-            long eventsPublished, long outboxPending, long listed, Long deliveries, Long duplicates,
-            List<String> missing) {
+    public record Result(Double eventsSeconds, Double directorySeconds, Double mailSeconds, String mailSource,
+            long eventsPublished, long outboxPending, long listed, Long mailCount, Long mailExpected,
+            Long duplicates, List<String> missing) {
+
+        public boolean mailKnown() {
+            return mailSource != null;
+        }
+
 
         public boolean complete() {
             return missing.isEmpty();
@@ -38,7 +51,7 @@ public final class Drain {
     }
 
     public static Baseline baseline(Stack stack, Topics topics) throws Exception {
-        return new Baseline(topics.endOffsetSum(Topics.REGISTRATIONS), stack.mailStats());
+        return new Baseline(topics.endOffsetSum(Topics.REGISTRATIONS), stack.mailStats(), stack.mailsSent());
     }
 
     public static Result await(Stack stack, Topics topics, Baseline baseline, Expected expected, long fromNanos,
@@ -46,7 +59,10 @@ public final class Drain {
         Double events = null;
         Double directory = null;
         Double mail = null;
-        boolean mailKnown = baseline.mail().isPresent();
+        String source = baseline.mailSource();
+        boolean mailKnown = source != null;
+        boolean catcher = CATCHER.equals(source);
+        long mailExpected = catcher ? expected.deliveries() : expected.mails();
         long published = 0;
         long pending = -1;
         long listed = 0;
@@ -77,13 +93,20 @@ public final class Drain {
                 }
             }
             if (mailKnown && mail == null) {
-                Optional<Stack.MailStats> stats = stack.mailStats();
-                if (stats.isPresent()) {
-                    deliveries = stats.get().messages() - baseline.mail().get().messages();
-                    duplicates = stats.get().duplicates() - baseline.mail().get().duplicates();
-                    if (deliveries >= expected.deliveries()) {
-                        mail = seconds(System.nanoTime() - fromNanos);
+                if (catcher) {
+                    Optional<Stack.MailStats> stats = stack.mailStats();
+                    if (stats.isPresent()) {
+                        deliveries = stats.get().messages() - baseline.mail().get().messages();
+                        duplicates = stats.get().duplicates() - baseline.mail().get().duplicates();
                     }
+                } else {
+                    Long sent = stack.mailsSent();
+                    if (sent != null) {
+                        deliveries = sent - baseline.appMailsSent();
+                    }
+                }
+                if (deliveries != null && deliveries >= mailExpected) {
+                    mail = seconds(System.nanoTime() - fromNanos);
                 }
             }
             boolean done = events != null && directory != null && (!mailKnown || mail != null);
@@ -92,7 +115,7 @@ public final class Drain {
             }
             Thread.sleep(100);
         }
-        if (mailKnown) {
+        if (catcher) {
             // Duplicates may still trickle in after the count is reached; read them once more at the end.
             Optional<Stack.MailStats> last = stack.mailStats();
             if (last.isPresent()) {
@@ -109,10 +132,10 @@ public final class Drain {
             missing.add("directory: " + listed + " of " + expected.listed() + " listed");
         }
         if (mailKnown && mail == null) {
-            missing.add("mail: " + deliveries + " of " + expected.deliveries() + " deliveries");
+            missing.add("mail: " + deliveries + " of " + mailExpected + " " + source);
         }
-        return new Result(events, directory, mail, mailKnown, published, pending, listed, deliveries, duplicates,
-                List.copyOf(missing));
+        return new Result(events, directory, mail, source, published, pending, listed, deliveries,
+                mailKnown ? mailExpected : null, duplicates, List.copyOf(missing));
     }
 
     static double seconds(long nanos) {

@@ -50,9 +50,10 @@ public final class Report {
         rows.add(new Row("(c) mails in SMTP server, s after last 201", "≤ 1.5 × raw SMTP time",
                 r -> f(r.mailDrainSeconds()), r -> r.mailVsRawSmtp() == null ? null : r.mailVsRawSmtp() <= 1.5));
         rows.add(row("mails complete, s after rush start", "", r -> f(r.mailsCompleteSinceRushStartSeconds())));
-        rows.add(row("mail deliveries (expected)", "",
-                r -> (r.deliveries() == null ? "n/a" : n(r.deliveries())) + " (" + n(r.expectedDeliveries()) + ")"));
-        rows.add(row("mail deliveries/s, rush start → last mail", "", r -> f(r.deliveriesPerSecond())));
+        rows.add(row("mail count of expected (counted as)", "",
+                r -> r.mailCountedAs() == null ? "n/a (no catcher stats, no app counter)"
+                        : n(r.mailCount()) + " of " + n(r.expectedMailCount()) + " (" + r.mailCountedAs() + ")"));
+        rows.add(row("mail count/s, rush start → last mail", "", r -> f(r.mailCountPerSecond())));
         rows.add(new Row("errors (non-201, IO)", "0", r -> r.errors() + kinds(r.errorKinds()),
                 r -> r.errors() == 0));
         rows.add(new Row("lost (201 not in the organiser's list)", "0", r -> n(r.lost()), r -> r.lost() == 0));
