@@ -149,7 +149,8 @@ public final class Rush {
         Drain.Result drain = Drain.await(stack, topics, baseline, expected, lastAccepted, o.drainTimeout().toNanos());
         Map<String, StackProcesses.Figures> processes = sampler.stop();
         System.err.printf("run %d: drained (events %s s, directory %s s, mail %s s after the last 201)%s%n", run,
-                drain.eventsSeconds(), drain.directorySeconds(), drain.mailKnown() ? drain.mailSeconds() : "n/a",
+                oneDecimal(drain.eventsSeconds()), oneDecimal(drain.directorySeconds()),
+                oneDecimal(drain.mailSeconds()),
                 drain.complete() ? "" : "; missing: " + drain.missing());
 
         Counts counts = counts(stack, workload, result);
@@ -273,6 +274,10 @@ public final class Rush {
             }
         }
         return Optional.empty();
+    }
+
+    private static String oneDecimal(Double seconds) {
+        return seconds == null ? "n/a" : String.format("%.1f", seconds);
     }
 
     /** Nearest-rank percentile in ms. */

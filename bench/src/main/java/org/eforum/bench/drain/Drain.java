@@ -69,8 +69,16 @@ public final class Drain {
         Long deliveries = null;
         Long duplicates = null;
         long deadline = fromNanos + timeoutNanos;
+        long nextProgress = System.nanoTime() + 10_000_000_000L;
         while (true) {
             long now = System.nanoTime();
+            if (now > nextProgress) {
+                // A long drain should not look like a hung bench.
+                System.err.printf("  drain +%.0f s: events %d/%d, listed %d/%d, mail %s/%d%n",
+                        seconds(now - fromNanos), published, expected.events(), listed, expected.listed(),
+                        deliveries == null ? "n/a" : deliveries.toString(), mailExpected);
+                nextProgress = now + 10_000_000_000L;
+            }
             if (events == null) {
                 try {
                     pending = stack.outboxPending();
