@@ -22,9 +22,12 @@ public final class LocalStackChild implements AutoCloseable {
     }
 
     public static LocalStackChild start(Path root, int timeoutSeconds) throws Exception {
-        if (listening(8081)) {
-            throw new IllegalStateException("something already listens on 8081; is a stack running? "
-                    + "Run without --start to measure it");
+        // run-local's ports are fixed; a second stack (or a test bound to one of them) would fail half-way.
+        for (int port : new int[] {8081, 8082, 8083, 8084, 9092, 9093, 27017, 3025, 3143}) {
+            if (listening(port)) {
+                throw new IllegalStateException("something already listens on " + port + "; is a stack running? "
+                        + "Run without --start to measure it, or stop it first");
+            }
         }
         Process process = new ProcessBuilder(root.resolve("run-local").toString(), "--no-demo")
                 .directory(root.toFile()).redirectErrorStream(true).start();
@@ -54,9 +57,12 @@ public final class LocalStackChild implements AutoCloseable {
             ready = false;
         }
         if (!ready) {
+            boolean exited = !process.isAlive();
             child.close();
-            throw new IllegalStateException("./run-local did not print 'E-Forum is up' within " + timeoutSeconds
-                    + " s; see .local-stack/logs/");
+            throw new IllegalStateException(exited
+                    ? "./run-local exited with " + process.exitValue() + " before 'E-Forum is up'; see its output above"
+                            + " and .local-stack/logs/"
+                    : "./run-local did not print 'E-Forum is up' within " + timeoutSeconds + " s; see .local-stack/logs/");
         }
         return child;
     }
