@@ -1,0 +1,144 @@
+package org.eforum.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eforum.bench.api.Json;
+import org.eforum.bench.api.Stack;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sends a workload's registrations over a fixed number of connections, each worker synchronously (one request
+ * in flight per connection, like a browser behind a proxy), and records every answer's latency and status.
+ */
+public final class Load {
+
+    /** What came back for one submission; {@code id}/{@code status} only for a 201. */
+    public record Answer(int httpStatus, long latencyNanos, long endNanos, String id, String status, String error) {
+    }
+
+    /** All answers, in submission order, plus the wall-clock frame of the rush. */
+    public record Result(Workload workload, List<Answer> answers, long startNanos, long endNanos) {
+
+        public long accepted() {
+            return answers.stream().filter(a -> a.httpStatus() == 201).count();
+        }
+
+        public long errors() {
+            return answers.size() - accepted();
+        }
+
+        public long acceptedListed() {
+            long n = 0;
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i).httpStatus() == 201 && workload.registrations().get(i).listed()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** When the last 201 came back; the drain is measured from here. */
+        public long lastAcceptedNanos() {
+            return answers.stream().filter(a -> a.httpStatus() == 201).mapToLong(Answer::endNanos).max()
+                    .orElse(endNanos);
+        }
+
+        /** Non-201 answers by kind, e.g. {@code 409: 3, IOException: 1}, for the report. */
+        public Map<String, Long> errorKinds() {
+            Map<String, Long> kinds = new TreeMap<>();
+            for (Answer a : answers) {
+                if (a.httpStatus() != 201) {
+                    kinds.merge(a.httpStatus() > 0 ? "HTTP " + a.httpStatus() : a.error(), 1L, Long::sum);
+                }
+            }
+            return kinds;
+        }
+
+        /** Accept latencies (201s only), sorted, in nanoseconds. */
+        public long[] acceptLatencies() {
+            return answers.stream().filter(a -> a.httpStatus() == 201).mapToLong(Answer::latencyNanos).sorted()
+                    .toArray();
+        }
+    }
+
+    /** Distinct client addresses across every rush of a process, as a proxy would report them. */
+    private static final AtomicLong CLIENTS = new AtomicLong(1);
+
+    private Load() {
+    }
+
+    public static Result run(Stack stack, Workload workload, int connections) throws InterruptedException {
+        List<Workload.Registration> registrations = workload.registrations();
+        Answer[] answers = new Answer[registrations.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger firstError = new AtomicInteger();
+        // Platform threads: the module compiles for Java 17; 64 blocked threads cost nothing worth measuring.
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime();
+        for (int t = 0; t < connections; t++) {
+            pool.execute(() -> {
+                for (int i = next.getAndIncrement(); i < answers.length; i = next.getAndIncrement()) {
+                    Workload.Registration r = registrations.get(i);
+                    answers[i] = send(stack, r, firstError);
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+            throw new IllegalStateException("the rush did not end within an hour");
+        }
+        return new Result(workload, new ArrayList<>(List.of(answers)), start, System.nanoTime());
+    }
+
+    private static Answer send(Stack stack, Workload.Registration r, AtomicInteger firstError) {
+        String client = clientAddress(CLIENTS.getAndIncrement());
+        long begin = System.nanoTime();
+        try {
+            Stack.Answer answer = stack.register(r.conferenceId(), r.body(), client);
+            long end = System.nanoTime();
+            if (answer.status() == 201) {
+                JsonNode created = Json.read(answer.body());
+                return new Answer(201, end - begin, end, created.path("id").asString(),
+                        created.path("status").asString(), null);
+            }
+            if (firstError.getAndIncrement() < 3) {
+                System.err.println("rush: HTTP " + answer.status() + " for " + r.email() + ": "
+                        + Stack.abbreviate(answer.body()));
+            }
+            return new Answer(answer.status(), end - begin, end, null, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, System.nanoTime() - begin, System.nanoTime(), null, null, "interrupted");
+        } catch (Exception e) {
+            long end = System.nanoTime();
+            if (firstError.getAndIncrement() < 3) {
+                System.err.println("rush: " + e + " for " + r.email());
+            }
+            return new Answer(0, end - begin, end, null, null, e.getClass().getSimpleName());
+        }
+    }
+
+    /** 10.x.y.z from a counter: 16 million distinct clients before it wraps. */
+    static String clientAddress(long n) {
+        return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
+    }
+
+    /** Creates the workload's conferences; any refusal ends the bench, since every figure would be wrong. */
+    public static void createConferences(Stack stack, Workload workload) throws Exception {
+        for (String id : workload.conferenceIds()) {
+            Stack.Answer answer = stack.createConference(workload.conferenceBody(id));
+            if (answer.status() != 201 && answer.status() != 200) {
+                throw new IllegalStateException("creating conference " + id + ": HTTP " + answer.status() + " "
+                        + Stack.abbreviate(answer.body()));
+            }
+        }
+    }
+}
