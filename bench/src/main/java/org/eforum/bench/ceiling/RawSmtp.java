@@ -18,9 +18,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
- * What the SMTP server takes from a sender like notification-service's: Angus Mail, one connection per mail (as
- * Spring's JavaMailSenderImpl.send does), multipart/alternative of the size of a real participant mail, and the
- * same number of sending threads (its registrations listener has the default concurrency, 1). Every mail goes to
+ * What the SMTP server takes from a good sender: Angus Mail, one connection kept open per sending thread,
+ * multipart/alternative of the size of a real participant mail,  and as many
+ * sending threads as notification-service has listener threads ({@code --smtp-threads}). Every mail goes to
  * one address under {@code raw.bench}, so the catcher's counts can tell them apart.
  */
 public final class RawSmtp {
@@ -81,13 +81,28 @@ public final class RawSmtp {
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             pool.execute(() -> {
+                Transport transport = null;
                 for (long i = next.getAndIncrement(); i < mails; i = next.getAndIncrement()) {
                     try {
-                        Transport.send(message(session, runTag, i, half));
+                        if (transport == null || !transport.isConnected()) {
+                            transport = session.getTransport("smtp");
+                            transport.connect();
+                        }
+                        MimeMessage message = message(session, runTag, i, half);
+                        message.saveChanges();
+                        transport.sendMessage(message, message.getAllRecipients());
                     } catch (Exception e) {
+                        transport = null; // connect again for the next mail
                         if (failed.getAndIncrement() < 3) {
                             System.err.println("raw SMTP: " + e);
                         }
+                    }
+                }
+                if (transport != null) {
+                    try {
+                        transport.close();
+                    } catch (Exception e) {
+                        // the ceiling is measured already
                     }
                 }
             });
