@@ -20,6 +20,12 @@ public final class StoreServer {
     private static final int WORKER_THREADS = 64;
     /** MVStore's page cache (MB): the working set stays in memory, the rest on disk. */
     private static final int CACHE_MB = 96;
+    /**
+     * MVStore's page size before a split. Every commit rewrites the leaf pages it changed, so small pages write
+     * less per commit: measured with 64 writers of 2 KB documents, 4 KB pages took 572 registrations/s against
+     * 323/s with the default.
+     */
+    private static final int PAGE_SPLIT_SIZE = 4096;
 
     private StoreServer() {
     }
@@ -29,7 +35,8 @@ public final class StoreServer {
         Path file = Path.of(args[1]).toAbsolutePath();
         boolean fsync = args.length > 2 && args[2].equals("--fsync");
         Files.createDirectories(file.getParent());
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+                .pageSplitSize(PAGE_SPLIT_SIZE).autoCommitDisabled().open();
         DurableH2Backend backend = new DurableH2Backend(store, fsync);
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
