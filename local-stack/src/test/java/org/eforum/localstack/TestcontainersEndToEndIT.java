@@ -1,10 +1,18 @@
 package org.eforum.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.AfterAll;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -28,8 +36,11 @@ class TestcontainersEndToEndIT extends EndToEndTests {
     @BeforeAll
     static void startApps() throws Exception {
         Path root = Path.of(System.getProperty("eforum.root", "..")).toAbsolutePath().normalize();
+        // The mail server still runs from the local stack's class path.
+        String classpath = Files.readString(Path.of(System.getProperty("eforum.runtime-classpath",
+                root.resolve("local-stack/target/runtime.classpath").toString()))).trim();
         stack = Stack.start(new Stack.Options(root, Ports.free(), root.resolve("local-stack/target/e2e-testcontainers"),
-                JavaRuntime.newest(), null, KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("eforum"),
+                JavaRuntime.newest(), classpath, KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("eforum"),
                 EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION), true));
     }
 
@@ -37,6 +48,47 @@ class TestcontainersEndToEndIT extends EndToEndTests {
     static void stopApps() {
         if (stack != null) {
             stack.close();
+        }
+    }
+
+    /**
+     * Every query on a hot path is served by an index the app declared: MongoDB's own query planner says so
+     * ({@code explain}), with no collection scan, once the apps have started and created their indexes.
+     */
+    @Test
+    void hotPathQueriesUseTheirIndexes() {
+        try (MongoClient client = MongoClients.create(MONGO.getReplicaSetUrl("eforum"))) {
+            MongoDatabase registration = client.getDatabase("eforum-registration");
+            assertIndexed(registration, "registrations", new Document("outboxPending", true),
+                    new Document("outboxPendingSince", 1), 200, "outboxPending_1_outboxPendingSince_1");
+            assertIndexed(registration, "conferences", new Document("outboxPending", true),
+                    new Document("outboxPendingSince", 1), 200, null);
+            assertIndexed(registration, "registrations", new Document("conferenceId", "c").append("status", "WAITLISTED"),
+                    new Document("registeredAt", 1).append("_id", 1), 1, "waitlist_order");
+            assertIndexed(registration, "registrations", new Document("conferenceId", "c").append("status", "CONFIRMED"),
+                    null, 0, "waitlist_order");
+            assertIndexed(registration, "registrations", new Document("conferenceId", "c").append("emailKey", "a@b.c"),
+                    null, 1, "one_registration_per_email");
+            assertIndexed(registration, "registrations", new Document("emailKey", "a@b.c"), null, 0, "by_email");
+            assertIndexed(registration, "registrations", new Document("status", "CONFIRMED"), null, 0, "by_status");
+            MongoDatabase notification = client.getDatabase("eforum-notification");
+            assertIndexed(notification, "deliveries", new Document("registrationId", "r"),
+                    new Document("createdAt", 1).append("_id", 1), 0, "registration_log");
+            assertIndexed(notification, "deliveries", new Document("eventId", "e").append("status", "RETRYING"),
+                    null, 0, "event");
+        }
+    }
+
+    private static void assertIndexed(MongoDatabase database, String collection, Document filter, Document sort,
+            int limit, String index) {
+        var find = database.getCollection(collection).find(filter).limit(limit);
+        if (sort != null) {
+            find = find.sort(sort);
+        }
+        String plan = find.explain().toJson();
+        assertThat(plan).as("%s %s", collection, filter).contains("IXSCAN").doesNotContain("COLLSCAN");
+        if (index != null) {
+            assertThat(plan).as("%s %s", collection, filter).contains("\"indexName\": \"" + index + "\"");
         }
     }
 
