@@ -38,7 +38,9 @@ public final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java.java().toString(),
                 // Full tiered compilation: C1 alone starts a little sooner but caps the throughput of a rush.
                 // Serial GC: eight JVMs share two cores, so a GC that works beside the app would take it from another.
-                "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx320m",
+                "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx" + app.heapMegabytes() + "m",
+                // Code and class metadata outside the heap count in the RSS too; these bounds leave room to spare.
+                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m",
                 "-Djava.awt.headless=true", "-jar", jar.toString(),
                 "--server.port=" + port, "--spring.profiles.active=local"));
         if (java.hasVirtualThreads()) {
