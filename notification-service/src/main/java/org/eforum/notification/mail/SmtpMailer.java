@@ -18,24 +18,24 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
  * Hands a composed mail to SMTP as multipart/alternative (plain text first, HTML last, as clients show the
  * last part they understand) with {@code Content-Language} and a Message-ID given by the caller. A Message-ID
  * derived from the delivery means that even a mail sent twice after a crash is recognisably the same mail.
+ * Messages are built in one shared {@code Session} and sent over {@link SmtpConnections}, which reuses connections.
  */
 @Component
 public class SmtpMailer {
 
-    private final JavaMailSender sender;
+    private final SmtpConnections connections;
     private final InternetAddress from;
     private final String messageIdDomain;
     private final Clock clock;
 
-    public SmtpMailer(JavaMailSender sender, MailSettings settings, Clock clock) {
-        this.sender = sender;
+    public SmtpMailer(SmtpConnections connections, MailSettings settings, Clock clock) {
+        this.connections = connections;
         this.from = settings.fromAddress();
         String address = from.getAddress();
         this.messageIdDomain = address.substring(address.lastIndexOf('@') + 1);
@@ -54,12 +54,12 @@ public class SmtpMailer {
 
     /** Throws Spring's {@code MailException} when SMTP does not accept the mail. */
     public void send(OutgoingMail mail, String messageId) {
-        sender.send(toMimeMessage(mail, messageId));
+        connections.send(toMimeMessage(mail, messageId));
     }
 
     MimeMessage toMimeMessage(OutgoingMail mail, String messageId) {
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = new MimeMessage(connections.session());
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, mail.to());
             for (InternetAddress cc : mail.cc()) {
@@ -95,8 +95,8 @@ public class SmtpMailer {
                 message.setContent(mixed);
             }
 
-            // saveChanges() assigns a random Message-ID; ours replaces it afterwards. JavaMailSenderImpl saves
-            // again before sending and then restores an explicitly set Message-ID, so ours is what goes out.
+            // saveChanges() assigns a random Message-ID; ours replaces it afterwards. Nothing saves the message
+            // again before it is sent (SmtpConnections sends it as it is), so ours is what goes out.
             message.saveChanges();
             message.setHeader("Message-ID", messageId);
             return message;

@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
  * Reads registration events. A failure is thrown back to the platform's error handler, which retries with an
  * exponential backoff and finally dead-letters the event; records that cannot be read never get here (they go
  * to the dead-letter topic from the deserializer).
+ *
+ * <p>{@code eforum.notification.concurrency} consumers (default 3, one per partition of the topic) mail in
+ * parallel. Order is kept where it matters: a registration's events share a key, so a partition, so one
+ * consumer thread. A blocking retry pauses only the partitions of the consumer retrying; the others go on.
+ * Claims need no coordination between them: each is one atomic write on the delivery's own id.
  */
 @Component
 class RegistrationEventsListener {
@@ -21,7 +26,8 @@ class RegistrationEventsListener {
         this.notifier = notifier;
     }
 
-    @KafkaListener(id = "notification-registrations", idIsGroup = false, topics = Topics.REGISTRATIONS)
+    @KafkaListener(id = "notification-registrations", idIsGroup = false, topics = Topics.REGISTRATIONS,
+            concurrency = "${eforum.notification.concurrency:3}")
     void on(ConsumerRecord<String, EforumEvent> record) {
         if (!(record.value() instanceof RegistrationEvent event)) {
             // Not retryable: the platform's error handler sends it straight to the dead-letter topic.
