@@ -42,7 +42,7 @@ public record Options(
               --ceiling-seconds S     duration of the GET ceiling [10]
               --runs K                rushes on the same stack, one column each [1]
               --no-ceilings           skip the raw GET / Kafka / SMTP ceilings
-              --smtp-threads N        raw SMTP sender threads; notification-service's listener has 1 [1]
+              --smtp-threads N        raw SMTP sender threads; notification-service sends on 3 listener threads [3]
               --registration-url U    [http://localhost:8081]
               --directory-url U       [http://localhost:8082]
               --notification-url U    its mail counter stands in for the catcher's stats [http://localhost:8083]
@@ -59,7 +59,7 @@ public record Options(
         List<String> a = new ArrayList<>(List.of(args));
         boolean start = a.remove("--start");
         boolean ceilings = !a.remove("--no-ceilings");
-        Options o = new Options(start, 0, 20, 500, 20_000, 64, Duration.ofSeconds(600), 10, 1, ceilings, 1,
+        Options o = new Options(start, 0, 20, 500, 20_000, 64, Duration.ofSeconds(600), 10, 1, ceilings, 3,
                 "http://localhost:8081", "http://localhost:8082", "http://localhost:8083", "127.0.0.1:9092", "127.0.0.1:3025",
                 "127.0.0.1:3143", "http://127.0.0.1:8025/api/stats", "operator:operator", "organiser:organiser",
                 root, root.resolve("bench/results"));

@@ -79,6 +79,8 @@ public class SmtpConnections implements DisposableBean {
 
     public SmtpConnections(JavaMailSenderImpl settings) {
         this.settings = settings;
+        // Before the session is first built from these properties; a socket factory configured explicitly wins.
+        settings.getJavaMailProperties().putIfAbsent("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
     }
 
     /** The session every message is built in (one for the whole service, as parsing its properties is not free). */
