@@ -12,8 +12,8 @@ import java.util.List;
  */
 public final class MailServer implements AutoCloseable {
 
-    static final int KEPT_IN_MAILBOXES = 5_000;
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
+    static final int KEPT_IN_MAILBOXES = 2_000;
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k");
 
     private final ChildJvm jvm;
     private final int smtpPort;
