@@ -106,21 +106,12 @@ public final class AppProcess implements AutoCloseable {
 
     /** SIGKILL, as a crash would: no graceful shutdown. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        ChildJvm.kill(process);
     }
 
+    /** SIGTERM (Spring Boot shuts down gracefully), SIGKILL after a grace period. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy(); // SIGTERM: Spring Boot shuts down gracefully
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildJvm.stop(process);
     }
 }

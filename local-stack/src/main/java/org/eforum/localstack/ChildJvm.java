@@ -64,14 +64,23 @@ final class ChildJvm implements AutoCloseable {
 
     /** SIGKILL, as a crash would: no shutdown hook runs. */
     void kill() throws InterruptedException {
+        kill(process);
+    }
+
+    @Override
+    public void close() {
+        stop(process);
+    }
+
+    /** SIGKILL and wait for the end; nothing when there is no process. */
+    static void kill(Process process) throws InterruptedException {
         if (process != null) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    /** SIGTERM for a clean stop, SIGKILL after a grace period. */
-    @Override
-    public void close() {
+    /** SIGTERM for a clean stop, SIGKILL after a grace period; nothing when there is no live process. */
+    static void stop(Process process) {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

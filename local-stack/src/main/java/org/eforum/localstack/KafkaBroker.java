@@ -141,9 +141,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** SIGKILL, as a crash would. */
     public void kill() throws InterruptedException {
-        if (process != null) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ChildJvm.kill(process);
     }
 
     public boolean isRunning() {
@@ -152,17 +150,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Stops the broker: SIGTERM for a controlled shutdown, then kill after a grace period. */
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildJvm.stop(process);
     }
 
     /** Starts the broker again on the same data, for tests that take Kafka away and bring it back. */
