@@ -56,7 +56,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * another server instead of starting the store (a real MongoDB); {@code -Dbenchmark.people=} changes the size,
  * {@code -Dbenchmark.fresh=true} refills.
  */
-class DirectorySearchBenchmark {
+public class DirectorySearchBenchmark {
 
     private static final int PEOPLE = Integer.getInteger("benchmark.people", 50_000);
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
@@ -112,7 +112,7 @@ class DirectorySearchBenchmark {
             throw new IllegalStateException("Build local-stack first: ./mvnw -q -o -DskipTests install -pl local-stack -am");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp",
+        Process process = new ProcessBuilder(java, "-Xmx" + System.getProperty("benchmark.store-heap", "512m"), "-cp",
                 classes + File.pathSeparator + Files.readString(classpath).strip(),
                 "org.eforum.localstack.store.StoreServer", String.valueOf(port), file.toString())
                 .redirectErrorStream(true).start();
@@ -182,10 +182,10 @@ class DirectorySearchBenchmark {
             "PL", "ES", "IE"};
     private static final StakeholderType[] TYPES = StakeholderType.values();
 
-    private record Org(String name, String country, StakeholderType type) {
+    public record Org(String name, String country, StakeholderType type) {
     }
 
-    private static List<Org> organisations(Random random) {
+    public static List<Org> organisations(Random random) {
         List<Org> orgs = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         while (orgs.size() < 2_000) {
@@ -223,7 +223,7 @@ class DirectorySearchBenchmark {
         return values[(int) Math.min(values.length - 1, Math.floor(values.length * u * u))];
     }
 
-    static Participant participant(Random random, int n, List<Org> orgs) {
+    public static Participant participant(Random random, int n, List<Org> orgs) {
         Org org = orgs.get((int) Math.min(orgs.size() - 1, Math.floor(orgs.size() * Math.pow(random.nextDouble(), 1.5))));
         boolean cyrillic = org.country().equals("BG") ? random.nextInt(10) < 8 : random.nextInt(10) < 1;
         boolean female = random.nextBoolean();
