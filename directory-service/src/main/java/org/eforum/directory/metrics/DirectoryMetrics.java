@@ -28,8 +28,8 @@ class DirectoryMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         people(registry, "all", new Query());
-        people(registry, "listed", query(where("profile.listInDirectory").is(true)));
-        people(registry, "experts", query(where("profile.joinExpertsNetwork").is(true)));
+        people(registry, "listed", query(where("search.keys").is("l")));
+        people(registry, "experts", query(where("search.keys").is("e")));
         Gauge.builder("eforum.directory.organisations", () -> mongo.count(new Query(), Organisation.COLLECTION))
                 .description("Organisations in the directory").register(registry);
     }

@@ -26,11 +26,13 @@ public class PersonProjection {
     private final People people;
     private final PublicIds publicIds;
     private final Erasures erasures;
+    private final OrganisationListings listings;
 
-    PersonProjection(People people, PublicIds publicIds, Erasures erasures) {
+    PersonProjection(People people, PublicIds publicIds, Erasures erasures, OrganisationListings listings) {
         this.people = people;
         this.publicIds = publicIds;
         this.erasures = erasures;
+        this.listings = listings;
     }
 
     /** Whether the event belongs to an erased person's past (see {@link org.eforum.directory.erasure.Erasure}). */
@@ -46,8 +48,11 @@ public class PersonProjection {
             log.debug("Event {} of registration {} is covered by an erasure", event.eventId(), event.registrationId());
             return false;
         }
+        String organisationBefore = null;
+        String organisationAfter;
         for (int attempt = 1; ; attempt++) {
             Person person = people.find(id).orElseGet(() -> Person.newcomer(id, publicIds.of(id)));
+            organisationBefore = person.profile() == null ? null : person.profile().organisationId();
             if (!person.record(event, organisationId)) {
                 log.debug("Event {} of registration {} is already applied or stale", event.eventId(),
                         event.registrationId());
@@ -55,12 +60,18 @@ public class PersonProjection {
             }
             try {
                 people.save(person);
+                organisationAfter = person.profile().organisationId();
                 break;
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrentWrite) {
                 if (attempt == ATTEMPTS) {
                     throw concurrentWrite; // the container's error handler retries with backoff
                 }
             }
+        }
+        // After the person's write: the listing reads the people (see OrganisationListings).
+        listings.recompute(organisationAfter);
+        if (organisationBefore != null && !organisationBefore.equals(organisationAfter)) {
+            listings.recompute(organisationBefore);
         }
         // An erasure recorded while we wrote: it was recorded before its own pass over the people, so either that
         // pass saw our write, or we see the record now; erasing twice is harmless.
@@ -81,10 +92,12 @@ public class PersonProjection {
             }
             Person person = found.get();
             int before = person.participations().size();
+            String organisationId = person.profile() == null ? null : person.profile().organisationId();
             boolean keep = person.eraseUpTo(erasedAt);
             try {
                 if (!keep) {
                     if (people.remove(person)) {
+                        listings.recompute(organisationId);
                         return true;
                     }
                     throw new OptimisticLockingFailureException("person changed while being erased");
@@ -93,6 +106,7 @@ public class PersonProjection {
                     return false;
                 }
                 people.save(person);
+                listings.recompute(organisationId);
                 return true;
             } catch (OptimisticLockingFailureException concurrentWrite) {
                 if (attempt == ATTEMPTS) {

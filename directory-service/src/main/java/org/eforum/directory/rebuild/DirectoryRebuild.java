@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eforum.contracts.Topics;
 import org.eforum.directory.conference.Conference;
 import org.eforum.directory.organisation.Organisation;
+import org.eforum.directory.person.OrganisationListings;
 import org.eforum.directory.person.Person;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Rebuilds the directory from the log: stops this service's listener containers, empties the directory's
- * collections (people, organisations, conferences), moves the consumer group back to the beginning of every topic
+ * collections (people, organisations, the organisation listings, conferences), moves the consumer group back to the beginning of every topic
  * it reads and starts the containers again, which replay everything through the same idempotent, order-safe
  * projection. Public ids are derived from the e-mail with a keyed hash and every display choice is
  * order-independent, so the result is the same directory.
@@ -106,7 +107,8 @@ public class DirectoryRebuild {
 
     private RebuildStatus emptyAndRewind() {
         Instant startedAt = Instant.now();
-        for (String collection : List.of(Person.COLLECTION, Organisation.COLLECTION, Conference.COLLECTION)) {
+        for (String collection : List.of(Person.COLLECTION, Organisation.COLLECTION, OrganisationListings.COLLECTION,
+                Conference.COLLECTION)) {
             // remove, not drop: the indexes stay, so uniqueness holds from the first replayed write
             mongo.remove(new Query(), collection);
         }
