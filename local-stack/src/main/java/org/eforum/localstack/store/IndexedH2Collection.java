@@ -3,6 +3,7 @@ package org.eforum.localstack.store;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
 
@@ -43,18 +44,29 @@ final class IndexedH2Collection extends H2Collection {
         if (plan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        // In index order the stream needs no sort, and limit stops reading documents early.
+        // In index order the stream needs no sort, and limit stops reading documents early. When the index also
+        // decides the whole query, the skipped entries are passed over without reading their documents (a deep page).
         Document sort = plan.ordered() ? null : orderBy;
-        return matchDocumentsFromStream(plan.positions().map(this::getDocument).filter(Objects::nonNull), query, sort,
-                numberToSkip, limit, batchSize, fieldSelector);
+        Stream<Object> positions = plan.positions();
+        int skip = numberToSkip;
+        if (plan.ordered() && plan.covered() && skip > 0) {
+            positions = positions.skip(skip);
+            skip = 0;
+        }
+        return matchDocumentsFromStream(positions.map(this::getDocument).filter(Objects::nonNull), query, sort,
+                skip, limit, batchSize, fieldSelector);
     }
 
     @Override
     public int count(Document query, int skip, int limit) {
         if (query != null && !query.isEmpty() && uniqueIndexFor(query).isEmpty()) {
             OrderedIndex.Plan plan = bestPlan(query, null);
-            if (plan != null && plan.covered()) {
-                long count = Math.max(0, plan.count() - Math.max(skip, 0));
+            if (plan != null) {
+                // Covered: counted in the index alone. Else only the index's candidates are read and matched.
+                long count = plan.covered() ? plan.count()
+                        : plan.positions().map(this::getDocument)
+                                .filter(document -> document != null && documentMatchesQuery(document, query)).count();
+                count = Math.max(0, count - Math.max(skip, 0));
                 return (int) (limit > 0 ? Math.min(limit, count) : count);
             }
         }

@@ -21,6 +21,7 @@ final class IndexedH2Database extends H2Database {
 
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
+    private static final String INDEX_INFIX = "._index_";
 
     private final MVStore mvStore;
 
@@ -32,7 +33,38 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        return new OrderedIndex(indexName, keys, sparse);
+        MVMap<byte[], Boolean> entries = store().openMap(indexMapName(collectionName, indexName),
+                new MVMap.Builder<byte[], Boolean>().keyType(IndexEntryType.INSTANCE).valueType(NoValueType.INSTANCE));
+        MVMap<String, Object> meta = store().openMap(META_PREFIX + getFullCollectionNamespace(collectionName));
+        return new OrderedIndex(indexName, keys, sparse, entries, meta);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        MVMap<byte[], Object> positions = store().openMap(indexMapName(collectionName, indexName),
+                new MVMap.Builder<byte[], Object>().keyType(IndexEntryType.INSTANCE).valueType(PositionType.INSTANCE));
+        return new StoredUniqueIndex(indexName, keys, sparse, positions);
+    }
+
+    /** The H2 backend's own name for an index's map, so its dropIndex and drop remove ours too. */
+    private String indexMapName(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
+    }
+
+    /** The H2 backend leaves a dropped collection's index maps behind; a new collection of that name would find them. */
+    @Override
+    public void dropCollection(String collectionName, Oplog oplog) {
+        super.dropCollection(collectionName, oplog);
+        String prefix = getFullCollectionNamespace(collectionName) + INDEX_INFIX;
+        MVStore store = store();
+        List.copyOf(store.getMapNames()).stream().filter(name -> name.startsWith(prefix))
+                .forEach(store::removeMap);
+    }
+
+    /** The super constructor opens existing collections and indexes before this.mvStore is set. */
+    private MVStore store() {
+        return mvStore != null ? mvStore : OPENING.get();
     }
 
     /**
@@ -86,16 +118,9 @@ final class IndexedH2Database extends H2Database {
     }
 
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-            boolean sparse) {
-        return new MemoryUniqueIndex(indexName, keys, sparse);
-    }
-
-    @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        // Called from the super constructor (existing collections) before this.mvStore is set: use the store's maps.
-        MVStore store = mvStore != null ? mvStore : OPENING.get();
+        MVStore store = store();
         MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName,
                 new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);

@@ -1,23 +1,26 @@
 package org.eforum.localstack.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -27,66 +30,70 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@code $in} on the last such key) on a leading prefix of the index's keys, and, when the sort asks for the keys
  * that follow that prefix in index order, the documents in that order, so {@code limit} stops early.
  *
- * <p>It lives in memory (an ordered set of key → document id) and is rebuilt from the collection when the store
- * opens: derived data, so the store on disk stays mongo-java-server's own format.
+ * <p>Its entries ({@link IndexKeys}: key values, then the document's id) are a sorted map in the store file, written
+ * in the same commit as the documents, so it never disagrees with them, costs no heap beyond MVStore's page cache
+ * and needs no rebuild when the store opens. A count of a prefix is two rank lookups in that map, unless a document
+ * can have several entries there (an array among the keys after the prefix).
  */
 final class OrderedIndex extends Index<Object> {
 
-    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
-    private static final Object LOWEST = new Object();
-    private static final Object HIGHEST = new Object();
+    private final boolean[] descending;
+    private final MVMap<byte[], Boolean> entries;
+    /** The collection's meta map, which keeps {@link #repeated} beside the entries, in the same commits. */
+    private final MVMap<String, Object> meta;
+    private final String repeatedKey;
+    /** Bit i: some document has entries that differ in key i (an array there), so a range can hold it twice. */
+    private volatile int repeated;
 
-    /** One key of one document: the normalised key values and the document's id. */
-    private record Entry(Object[] values, Object position) {
-    }
-
-    private final boolean[] ascending;
-    private final NavigableSet<Entry> entries;
-
-    OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<byte[], Boolean> entries,
+            MVMap<String, Object> meta) {
         super(name, keys, sparse);
-        ascending = new boolean[keys.size()];
-        for (int i = 0; i < ascending.length; i++) {
-            ascending[i] = keys.get(i).isAscending();
+        descending = new boolean[keys.size()];
+        for (int i = 0; i < descending.length; i++) {
+            descending[i] = !keys.get(i).isAscending();
         }
-        entries = new ConcurrentSkipListSet<>(this::compare);
-    }
-
-    private int compare(Entry a, Entry b) {
-        for (int i = 0; i < ascending.length; i++) {
-            int order = compareValue(a.values[i], b.values[i], ascending[i]);
-            if (order != 0) {
-                return order;
-            }
-        }
-        return compareValue(a.position, b.position, true);
-    }
-
-    private static int compareValue(Object a, Object b, boolean ascending) {
-        if (a == b) {
-            return 0;
-        }
-        if (a == LOWEST || b == HIGHEST) {
-            return -1;
-        }
-        if (a == HIGHEST || b == LOWEST) {
-            return 1;
-        }
-        int order = VALUES.compare(a, b);
-        return ascending ? order : -order;
+        this.entries = entries;
+        this.meta = meta;
+        this.repeatedKey = "index." + name + ".repeatedKeys";
+        this.repeated = meta.get(repeatedKey) instanceof Integer bits ? bits : 0;
     }
 
     // --- maintenance -------------------------------------------------------------------------------------------
 
-    private List<Entry> entriesOf(Document document, Object position) {
-        List<Entry> result = new ArrayList<>();
+    private List<byte[]> entriesOf(Document document, Object position) {
+        List<List<Object>> keyValues = new ArrayList<>();
         for (KeyValue keyValue : getKeyValues(document)) {
             if (isSparse() && keyValue.stream().allMatch(value -> value == null || value instanceof Missing)) {
                 continue;
             }
-            result.add(new Entry(keyValue.stream().toArray(), position));
+            keyValues.add(keyValue.stream().toList());
+        }
+        if (keyValues.size() > 1) {
+            noteRepeatedKeys(keyValues);
+        }
+        List<byte[]> result = new ArrayList<>(keyValues.size());
+        for (List<Object> values : keyValues) {
+            result.add(IndexKeys.encode(values, descending, position));
         }
         return result;
+    }
+
+    private void noteRepeatedKeys(List<List<Object>> keyValues) {
+        int bits = 0;
+        List<Object> first = keyValues.get(0);
+        for (List<Object> values : keyValues) {
+            for (int i = 0; i < values.size(); i++) {
+                if (!Objects.equals(values.get(i), first.get(i))) {
+                    bits |= 1 << i;
+                }
+            }
+        }
+        if ((repeated | bits) != repeated) {
+            synchronized (this) {
+                repeated |= bits;
+                meta.put(repeatedKey, repeated);
+            }
+        }
     }
 
     private static Object positionOf(Document document) {
@@ -95,7 +102,7 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        entries.addAll(entriesOf(document, position));
+        entriesOf(document, position).forEach(entry -> entries.put(entry, Boolean.TRUE));
     }
 
     @Override
@@ -112,7 +119,7 @@ final class OrderedIndex extends Index<Object> {
             return;
         }
         entriesOf(oldDocument, position).forEach(entries::remove);
-        entries.addAll(entriesOf(newDocument, position));
+        add(newDocument, position, collection);
     }
 
     @Override
@@ -137,7 +144,7 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public long getCount() {
-        return entries.size();
+        return entries.sizeAsLong();
     }
 
     @Override
@@ -148,6 +155,8 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void drop() {
         entries.clear();
+        meta.remove(repeatedKey);
+        repeated = 0;
     }
 
     // --- queries -----------------------------------------------------------------------------------------------
@@ -177,7 +186,7 @@ final class OrderedIndex extends Index<Object> {
 
     /** @return the plan, or null when the query has no equality on this index's first key */
     Plan plan(Document query, Document orderBy) {
-        Map<String, Object> conditions = new java.util.LinkedHashMap<>();
+        Map<String, List<Object>> conditions = new java.util.LinkedHashMap<>();
         boolean onlyConditions = flatten(query, conditions);
         List<String> keys = keys();
         List<List<Object>> alternatives = new ArrayList<>();
@@ -187,13 +196,16 @@ final class OrderedIndex extends Index<Object> {
             if (!conditions.containsKey(key)) {
                 break;
             }
-            Object condition = conditions.get(key);
-            Object value = equalityValue(condition);
+            List<Object> keyConditions = conditions.get(key);
+            Object value = alternatives.size() == 1 ? mostSelectiveEquality(alternatives.get(0), keyConditions)
+                    : equalityValue(keyConditions.get(0));
+            value = value == null ? null : normalized(value);
             if (value != null) {
-                alternatives.forEach(prefix -> prefix.add(normalized(value)));
+                Object prefixValue = value;
+                alternatives.forEach(prefix -> prefix.add(prefixValue));
                 continue;
             }
-            List<Object> values = inValues(condition);
+            List<Object> values = inValues(keyConditions.get(0));
             if (values != null) {
                 List<List<Object>> expanded = new ArrayList<>();
                 for (List<Object> prefix : alternatives) {
@@ -219,12 +231,41 @@ final class OrderedIndex extends Index<Object> {
     }
 
     /**
+     * Of several equalities on one key (an array field asked for two values, {@code $and} of both), the one whose
+     * prefix has the fewest entries, counted in the index: the others are then checked on that many documents only.
+     */
+    private Object mostSelectiveEquality(List<Object> prefix, List<Object> keyConditions) {
+        Object best = null;
+        long fewest = Long.MAX_VALUE;
+        for (Object condition : keyConditions) {
+            Object value = equalityValue(condition);
+            if (value == null) {
+                continue;
+            }
+            if (keyConditions.size() == 1) {
+                return value;
+            }
+            Object candidate = normalized(value);
+            List<Object> longer = new ArrayList<>(prefix);
+            longer.add(candidate);
+            byte[] low = encode(longer.toArray());
+            byte[] high = IndexKeys.after(low);
+            long entries = (high == null ? this.entries.sizeAsLong() : rank(high)) - rank(low);
+            if (entries < fewest) {
+                fewest = entries;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Collects the field conditions a document must meet, including those inside a top-level {@code $and} (the
      * Java driver's {@code Filters.and} writes one).
      *
-     * @return false when the query has more than such conditions ({@code $or}, a field named twice, …)
+     * @return false when the query has more than one condition per field ({@code $or}, a field named twice, …)
      */
-    private static boolean flatten(Map<String, Object> query, Map<String, Object> conditions) {
+    private static boolean flatten(Map<String, Object> query, Map<String, List<Object>> conditions) {
         boolean only = true;
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String key = entry.getKey();
@@ -236,10 +277,12 @@ final class OrderedIndex extends Index<Object> {
                         only = false;
                     }
                 }
-            } else if (key.startsWith("$") || conditions.containsKey(key)) {
+            } else if (key.startsWith("$")) {
                 only = false;
             } else {
-                conditions.put(key, entry.getValue());
+                List<Object> keyConditions = conditions.computeIfAbsent(key, k -> new ArrayList<>());
+                keyConditions.add(entry.getValue());
+                only &= keyConditions.size() == 1;
             }
         }
         return only;
@@ -256,7 +299,7 @@ final class OrderedIndex extends Index<Object> {
         for (int i = 0; i < sort.size(); i++) {
             String field = sort.get(i).getKey();
             boolean asc = Objects.equals(normalized(sort.get(i).getValue()), 1.0);
-            if (next < keys.size() && field.equals(keys.get(next)) && asc == ascending[next]) {
+            if (next < keys.size() && field.equals(keys.get(next)) && asc != descending[next]) {
                 next++;
             } else if (i == sort.size() - 1 && field.equals("_id") && asc && next == keys.size()) {
                 return true; // ties in the index are ordered by id already
@@ -308,23 +351,48 @@ final class OrderedIndex extends Index<Object> {
         return value;
     }
 
-    private NavigableSet<Entry> range(Object[] prefix) {
-        Object[] low = new Object[ascending.length];
-        Object[] high = new Object[ascending.length];
-        for (int i = 0; i < ascending.length; i++) {
-            low[i] = i < prefix.length ? prefix[i] : LOWEST;
-            high[i] = i < prefix.length ? prefix[i] : HIGHEST;
-        }
-        return entries.subSet(new Entry(low, LOWEST), true, new Entry(high, HIGHEST), true);
+    private Stream<Object> positions(List<Object[]> prefixes) {
+        Stream<Object> positions = prefixes.stream().flatMap(prefix -> positions(encode(prefix), prefix.length));
+        // A document with an array among the keys read (the $in's or later ones) can have several entries: once each.
+        return mayRepeat(prefixes) ? positions.distinct() : positions;
     }
 
-    private Stream<Object> positions(List<Object[]> prefixes) {
-        // A multikey document can have several entries in one range: each document once.
-        return prefixes.stream().flatMap(prefix -> range(prefix).stream()).map(Entry::position).distinct();
+    private Stream<Object> positions(byte[] prefix, int length) {
+        Iterator<byte[]> keys = entries.keyIterator(prefix);
+        Spliterator<byte[]> spliterator = Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED);
+        return StreamSupport.stream(spliterator, false)
+                .takeWhile(entry -> IndexKeys.startsWith(entry, prefix))
+                .map(entry -> IndexKeys.position(entry, keys().size(), descending));
+    }
+
+    private boolean mayRepeat(List<Object[]> prefixes) {
+        int length = prefixes.get(0).length;
+        int from = prefixes.size() > 1 ? length - 1 : length; // an $in's values can all be in one document's array
+        return (repeated >>> from) != 0;
     }
 
     private long count(List<Object[]> prefixes) {
-        return positions(prefixes).count();
+        if (mayRepeat(prefixes)) {
+            return positions(prefixes).count();
+        }
+        long count = 0;
+        for (Object[] prefix : prefixes) {
+            byte[] low = encode(prefix);
+            byte[] high = IndexKeys.after(low);
+            long end = high == null ? entries.sizeAsLong() : rank(high);
+            count += end - rank(low);
+        }
+        return count;
+    }
+
+    /** How many entries sort before {@code key}. */
+    private long rank(byte[] key) {
+        long index = entries.getKeyIndex(key);
+        return index >= 0 ? index : -index - 1;
+    }
+
+    private byte[] encode(Object[] prefix) {
+        return IndexKeys.encode(Arrays.asList(prefix), descending);
     }
 
     @Override
