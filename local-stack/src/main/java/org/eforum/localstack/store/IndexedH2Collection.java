@@ -1,6 +1,9 @@
 package org.eforum.localstack.store;
 
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -12,6 +15,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -55,6 +59,59 @@ final class IndexedH2Collection extends H2Collection {
         }
         return matchDocumentsFromStream(positions.map(this::getDocument).filter(Objects::nonNull), query, sort,
                 skip, limit, batchSize, fieldSelector);
+    }
+
+    /** Set while a client's find runs, whose answer may come in batches; internal queries want everything at once. */
+    private static final ThreadLocal<Boolean> CLIENT_FIND = ThreadLocal.withInitial(() -> false);
+
+    /** MongoDB's first batch when the client names no batch size. */
+    private static final int FIRST_BATCH = 101;
+
+    @Override
+    public QueryResult handleQuery(QueryParameters parameters) {
+        CLIENT_FIND.set(true);
+        try {
+            return super.handleQuery(parameters);
+        } finally {
+            CLIENT_FIND.set(false);
+        }
+    }
+
+    /**
+     * A client's find answers its first batch and keeps the rest as a {@link StreamingCursor} (MongoDB's own
+     * batching: 101 documents first unless the client asks otherwise), so no query holds its whole answer in the
+     * store's heap. A sort the index does not give still reads everything once, to sort it.
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip,
+            int limit, int batchSize, Comparator<Document> comparator, Document fieldSelector) {
+        if (!CLIENT_FIND.get()) {
+            return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, comparator,
+                    fieldSelector);
+        }
+        CLIENT_FIND.set(false); // nested queries (none today) would want everything
+        Stream<Document> matching = documents.filter(document -> documentMatchesQuery(document, query));
+        if (comparator != null) {
+            matching = matching.sorted(comparator);
+        }
+        if (numberToSkip > 0) {
+            matching = matching.skip(numberToSkip);
+        }
+        if (limit > 0) {
+            matching = matching.limit(limit);
+        }
+        Iterator<Document> iterator = matching.iterator();
+        UnaryOperator<List<Document>> projection = batch -> fieldSelector == null || fieldSelector.isEmpty() ? batch
+                : super.matchDocumentsFromStream(new Document(), batch.stream(), 0, 0, 0, null, fieldSelector)
+                        .collectDocuments();
+        List<Document> first = projection.apply(
+                StreamingCursor.take(iterator, batchSize > 0 ? batchSize : FIRST_BATCH));
+        if (!iterator.hasNext()) {
+            return new QueryResult(first);
+        }
+        StreamingCursor cursor = new StreamingCursor(cursorRegistry.generateCursorId(), iterator, projection);
+        cursorRegistry.add(cursor);
+        return new QueryResult(first, cursor);
     }
 
     @Override

@@ -134,6 +134,11 @@ class IndexedStoreTest {
         queries.add(c -> c.countDocuments(Filters.and(Filters.eq("listed", true), Filters.eq("keys", "pe"),
                 Filters.gt("name", "n3"))));
         queries.add(c -> c.countDocuments(Filters.eq("conferenceId", "c0"), new CountOptions().skip(10).limit(25)));
+        // Answers larger than a batch come through getMore, projected as asked.
+        queries.add(c -> ids(c.find(Filters.eq("listed", false)).sort(Sorts.ascending("_id"))));
+        queries.add(c -> c.find().projection(new Document("name", 1)).sort(Sorts.ascending("_id")).batchSize(250)
+                .into(new ArrayList<>()));
+        queries.add(c -> ids(c.find()).stream().map(Object::toString).sorted().toList());
         // Two values of one array field: the rarer one is read, the other checked.
         queries.add(c -> ids(c.find(Filters.and(Filters.eq("listed", true), Filters.eq("keys", "ana"), Filters.eq("keys", "iv")))
                 .sort(Sorts.ascending("_id"))));
