@@ -18,7 +18,7 @@ public final class MongoWire implements AutoCloseable {
      * every index entry keeps its own copies of its key strings and of the document id (several hundred bytes per
      * entry). 1 GB until the indexes are made compact.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx1g", "-XX:+UseParallelGC", "-Xss512k");
+    static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseParallelGC", "-Xss512k");
 
     private final ChildJvm jvm;
     private final int port;

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,12 +15,13 @@ import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.text.Transliteration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -35,9 +37,12 @@ import org.springframework.stereotype.Component;
  * words, as in {@link SearchKeys}). So the listing is an index walk in {@code (keys, sortKey, _id)} order with an
  * index-only count, instead of grouping every listed person on each request.
  * <p>
- * Derived data: recomputed from the people whenever the projection writes one of the organisation's people, and
- * for every organisation on start (which also fills it the first time). Concurrent recomputations are ordered by a
- * counter taken after the person's write: the one with the highest counter read the people last and wins.
+ * Derived data, kept by the projection one person at a time ({@link #reconcile}: the listing is read, that one
+ * member replaced, the keys derived from the members it holds), so a person's write costs one listing, not a read
+ * of every member; recomputed from the people ({@link #recompute}) after an erasure and for every organisation on
+ * start (which also fills it the first time and repairs one a crash left behind). Every write of a listing is a
+ * compare-and-set on its {@code changes} counter, retried on a concurrent change, so neither kind of write can
+ * undo the other.
  * <p>
  * The keys are the union over the members; when members spelled the organisation with different words (only
  * apostrophes can do that: "O'Brien" also gives "brien"), "∃ a member matching every condition" is not the union's
@@ -61,9 +66,24 @@ public class OrganisationListings {
                 .on("sortKey", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
     }
 
-    /** A listed person as the listing shows and filters them. */
+    /** How often a listing write is retried when another one changed the listing in between. */
+    private static final int ATTEMPTS = 50;
+
+    /** A listed person as the listing shows and filters them, with what the listing's own fields and keys need. */
     record Member(String firstName, String lastName, String sortKey, String publicId, StakeholderType type,
-            List<String> tokens) {
+            List<String> tokens, String country, String organisationSortKey, String organisation) {
+
+        /** The person as a member of their organisation's listing, or null when they are not listed. */
+        static Member of(Person person) {
+            Profile profile = person == null ? null : person.profile();
+            if (profile == null || !profile.listInDirectory() || profile.organisationId() == null) {
+                return null;
+            }
+            SearchKeys search = person.search();
+            return new Member(profile.firstName(), profile.lastName(), search.sortKey(), person.publicId(),
+                    profile.stakeholderType(), search.organisationTokens(), profile.country(),
+                    search.organisationSortKey(), profile.organisation());
+        }
 
         boolean matches(DirectoryFilter filter) {
             if (filter.type() != null && filter.type() != type) {
@@ -79,57 +99,112 @@ public class OrganisationListings {
         }
     }
 
+    private static final Comparator<Member> BY_NAME = Comparator.comparing(Member::sortKey,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Member::publicId);
+
     @Document(COLLECTION)
     record Listing(@Id String id, String sortKey, String spelling, String country, List<Member> members,
-            List<String> keys, long changes, long computedAt) {
+            List<String> keys, long changes) {
     }
 
-    /** Recomputes the listing of the organisation from its listed people; call after writing one of them. */
+    /**
+     * Brings one person's place in the organisation's listing up to date after the person's write: their member
+     * entry replaced by {@code member}, or removed when it is null (no longer listed, erased, or gone to another
+     * organisation). Reads and writes this listing only; a listing that already shows the person so is left alone.
+     */
+    void reconcile(String organisationId, String publicId, Member member) {
+        if (organisationId == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            Listing current = mongo.findById(organisationId, Listing.class);
+            List<Member> members = new ArrayList<>(current == null || current.members() == null ? List.of()
+                    : current.members());
+            boolean changed = members.removeIf(m -> m.publicId().equals(publicId) && !m.equals(member));
+            boolean present = members.stream().anyMatch(m -> m.publicId().equals(publicId));
+            if (member != null && !present) {
+                members.add(member);
+                changed = true;
+            }
+            if (!changed) {
+                return;
+            }
+            if (write(organisationId, current, members)) {
+                return;
+            }
+            if (attempt == ATTEMPTS) {
+                throw new OptimisticLockingFailureException("listing of " + organisationId + " kept changing");
+            }
+        }
+    }
+
+    /** Recomputes the listing of the organisation from its listed people (after an erasure, and on start). */
     void recompute(String organisationId) {
         if (organisationId == null) {
             return;
         }
-        Listing counter = mongo.findAndModify(query(where("_id").is(organisationId)),
-                new Update().inc("changes", 1).setOnInsert("computedAt", 0L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Listing.class);
-        long changes = counter.changes();
-        List<Person> people = mongo.find(query(where("profile.organisationId").is(organisationId)
-                .and("profile.listInDirectory").is(true)).with(Sort.by("search.sortKey", "publicId")), Person.class);
-        List<Member> members = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            Listing current = mongo.findById(organisationId, Listing.class);
+            List<Member> members = mongo.find(query(where("profile.organisationId").is(organisationId)
+                    .and("profile.listInDirectory").is(true)).with(Sort.by("search.sortKey", "publicId")),
+                    Person.class).stream().map(Member::of).filter(Objects::nonNull).toList();
+            if (write(organisationId, current, members)) {
+                return;
+            }
+            if (attempt == ATTEMPTS) {
+                throw new OptimisticLockingFailureException("listing of " + organisationId + " kept changing");
+            }
+        }
+    }
+
+    /** Writes the listing of these members if nobody changed it since {@code current} was read. */
+    private boolean write(String organisationId, Listing current, List<Member> unsorted) {
+        List<Member> members = new ArrayList<>(unsorted);
+        members.sort(BY_NAME);
         TreeSet<String> keys = new TreeSet<>();
         Set<List<String>> spellings = new LinkedHashSet<>();
-        String sortKey = null;
-        String spelling = null;
-        String country = null;
-        for (Person person : people) {
-            Profile profile = person.profile();
-            SearchKeys search = person.search();
-            members.add(new Member(profile.firstName(), profile.lastName(), search.sortKey(), person.publicId(),
-                    profile.stakeholderType(), search.organisationTokens()));
-            spellings.add(search.organisationTokens());
-            if (sortKey == null) {
-                sortKey = search.organisationSortKey();
-                spelling = profile.organisation();
-                country = profile.country();
-            }
+        Set<List<String>> prefixed = new LinkedHashSet<>();
+        for (Member member : members) {
+            List<String> tokens = member.tokens() == null ? List.of() : member.tokens();
+            spellings.add(tokens);
             keys.add(AUDIENCE);
-            for (String facet : new String[] {SearchKeys.facet(profile.stakeholderType(), null),
-                    SearchKeys.facet(null, profile.country()),
-                    SearchKeys.facet(profile.stakeholderType(), profile.country())}) {
+            for (String facet : new String[] {SearchKeys.facet(member.type(), null),
+                    SearchKeys.facet(null, member.country()), SearchKeys.facet(member.type(), member.country())}) {
                 if (facet != null) {
                     keys.add(AUDIENCE + facet);
                 }
             }
-            SearchKeys.prefixes(search.organisationTokens()).forEach(prefix -> keys.add(AUDIENCE + ":" + prefix));
+            if (prefixed.add(tokens)) { // members mostly share the organisation's words: their prefixes once
+                SearchKeys.prefixes(tokens).forEach(prefix -> keys.add(AUDIENCE + ":" + prefix));
+            }
         }
         List<String> allKeys = new ArrayList<>(keys);
         if (spellings.size() > 1) {
             keys.forEach(key -> allKeys.add(MIXED + key));
         }
-        Update update = new Update().set("sortKey", sortKey).set("spelling", spelling).set("country", country)
-                .set("members", members).set("keys", allKeys).set("computedAt", changes);
-        // A recomputation that read the people after ours (a higher counter) has written already: keep it.
-        mongo.updateFirst(query(where("_id").is(organisationId).and("computedAt").lt(changes)), update, Listing.class);
+        Member first = members.isEmpty() ? null : members.get(0);
+        long changes = current == null ? 0 : current.changes();
+        // A member stored before these fields existed has none; the start-up recomputation fills them in.
+        Listing next = first == null ? new Listing(organisationId, null, null, null, members, allKeys, changes + 1)
+                : new Listing(organisationId,
+                        first.organisationSortKey() != null || current == null ? first.organisationSortKey()
+                                : current.sortKey(),
+                        first.organisation() != null || current == null ? first.organisation() : current.spelling(),
+                        first.country() != null || current == null ? first.country() : current.country(),
+                        members, allKeys, changes + 1);
+        if (current == null) {
+            try {
+                mongo.insert(next);
+                return true;
+            } catch (DuplicateKeyException concurrentInsert) {
+                return false;
+            }
+        }
+        Update update = new Update().set("sortKey", next.sortKey()).set("spelling", next.spelling())
+                .set("country", next.country()).set("members", members).set("keys", allKeys)
+                .set("changes", next.changes());
+        return mongo.updateFirst(query(where("_id").is(organisationId).and("changes").is(changes)), update,
+                Listing.class).getMatchedCount() == 1;
     }
 
     /** Every organisation's listing, e.g. on start; returns how many were computed. */

@@ -50,17 +50,21 @@ public class PersonProjection {
         }
         String organisationBefore = null;
         String organisationAfter;
+        Person saved;
         for (int attempt = 1; ; attempt++) {
             Person person = people.find(id).orElseGet(() -> Person.newcomer(id, publicIds.of(id)));
             organisationBefore = person.profile() == null ? null : person.profile().organisationId();
             if (!person.record(event, organisationId)) {
                 log.debug("Event {} of registration {} is already applied or stale", event.eventId(),
                         event.registrationId());
+                // A redelivery after a crash between the person's write and the listing's: finish the listing.
+                listings.reconcile(organisationBefore, person.publicId(), OrganisationListings.Member.of(person));
                 return false;
             }
             try {
                 people.save(person);
                 organisationAfter = person.profile().organisationId();
+                saved = person;
                 break;
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrentWrite) {
                 if (attempt == ATTEMPTS) {
@@ -68,10 +72,10 @@ public class PersonProjection {
                 }
             }
         }
-        // After the person's write: the listing reads the people (see OrganisationListings).
-        listings.recompute(organisationAfter);
+        // After the person's write, so a recomputation from the people that runs meanwhile sees it too.
+        listings.reconcile(organisationAfter, saved.publicId(), OrganisationListings.Member.of(saved));
         if (organisationBefore != null && !organisationBefore.equals(organisationAfter)) {
-            listings.recompute(organisationBefore);
+            listings.reconcile(organisationBefore, saved.publicId(), null);
         }
         // An erasure recorded while we wrote: it was recorded before its own pass over the people, so either that
         // pass saw our write, or we see the record now; erasing twice is harmless.

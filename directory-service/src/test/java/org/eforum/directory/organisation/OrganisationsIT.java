@@ -105,6 +105,31 @@ class OrganisationsIT extends AbstractDirectoryIT {
         assertThat(organisations("q=" + encode(name) + "&type=MEDIA").get("total").asInt()).isZero();
     }
 
+    @Test
+    void membersWhoRegisterAtOnceAreAllListedAndOneWhoWithdrawsConsentLeaves() {
+        String name = uniqueWord("Integration Council ");
+        List<String> expected = new ArrayList<>();
+        String lastEmail = null;
+        for (int i = 0; i < 30; i++) {
+            String last = "Member" + i;
+            lastEmail = unique("member-") + "@example.org";
+            expected.add("Eva " + last);
+            publish(confirmed(unique("reg-"), person("Eva", last).email(lastEmail).organisation(name).country("BG")
+                    .type(StakeholderType.CIVIL_SOCIETY).build(), forum));
+        }
+        // Thirty writes to one listing from several partitions at once: none may undo another.
+        await().atMost(PROJECTED_WITHIN).until(() -> organisations("q=" + encode(name)).get("items").size() == 1
+                && people(organisations("q=" + encode(name)).get("items").get(0)).size() == 30);
+        assertThat(people(organisations("q=" + encode(name) + "&country=BG&type=CIVIL_SOCIETY").get("items").get(0)))
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        publishAndAwait(confirmed(unique("reg-"), person("Eva", "Member29").email(lastEmail).organisation(name)
+                .country("BG").type(StakeholderType.CIVIL_SOCIETY).listed(false).build(), forum));
+        await().atMost(PROJECTED_WITHIN).until(() ->
+                people(organisations("q=" + encode(name)).get("items").get(0)).size() == 29);
+        assertThat(people(organisations("q=" + encode(name)).get("items").get(0))).doesNotContain("Eva Member29");
+    }
+
     private JsonNode organisations(String query) {
         Response response = get("/api/directory/organisations?" + query);
         assertThat(response.status()).isEqualTo(200);
