@@ -6,7 +6,6 @@ import org.eforum.directory.person.DirectoryQuery;
 import org.eforum.directory.person.OrganisationMembers;
 import org.eforum.directory.person.People;
 import org.eforum.directory.web.PageView;
-import org.eforum.directory.web.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -32,11 +31,10 @@ class OrganisationsController {
     @GetMapping("/api/directory/organisations")
     PageView<OrganisationView> organisations(@ModelAttribute DirectoryQuery query) {
         DirectoryQuery.Checked read = query.forApi();
-        Paging paging = read.paging();
-        Page<OrganisationMembers> listed = people.listedByOrganisation(read.filter(), paging.pageable());
+        Page<OrganisationMembers> listed = people.listedByOrganisation(read.filter(), read.pageable());
         Map<String, Organisation> known = organisations.byIds(
                 listed.stream().map(OrganisationMembers::organisationId).toList());
-        return paging.view(listed.stream().map(m -> OrganisationView.of(m, known.get(m.organisationId()))).toList(),
+        return read.view(listed.stream().map(m -> OrganisationView.of(m, known.get(m.organisationId()))).toList(),
                 listed.getTotalElements());
     }
 }

@@ -4,9 +4,11 @@ import java.util.List;
 
 import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.web.InvalidQueryException;
+import org.eforum.directory.web.PageView;
 import org.eforum.directory.web.Paging;
 import org.eforum.directory.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
 
 /**
  * A public directory query as it arrives ({@code ?q=&type=&country=&page=&size=}), bound with
@@ -45,6 +47,15 @@ public record DirectoryQuery(@Nullable String q, @Nullable String type, @Nullabl
 
         public DirectoryFilter filter() {
             return DirectoryFilter.of(text, type, country);
+        }
+
+        public Pageable pageable() {
+            return paging.pageable();
+        }
+
+        /** The answer's page: these items of {@code total} matches, with the paging asked for. */
+        public <T> PageView<T> view(List<T> items, long total) {
+            return paging.view(items, total);
         }
 
         public boolean valid() {

@@ -1,7 +1,6 @@
 package org.eforum.directory.person;
 
 import org.eforum.directory.web.PageView;
-import org.eforum.directory.web.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -28,8 +27,7 @@ class ExpertsController {
     @GetMapping("/api/directory/experts")
     PageView<ExpertView> experts(@ModelAttribute DirectoryQuery query) {
         DirectoryQuery.Checked read = query.forApi();
-        Paging paging = read.paging();
-        Page<Person> members = people.experts(read.filter(), paging.pageable());
-        return paging.view(members.stream().map(ExpertView::of).toList(), members.getTotalElements());
+        Page<Person> members = people.experts(read.filter(), read.pageable());
+        return read.view(members.stream().map(ExpertView::of).toList(), members.getTotalElements());
     }
 }

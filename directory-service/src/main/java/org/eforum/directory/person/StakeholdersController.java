@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import org.eforum.directory.conference.Conference;
 import org.eforum.directory.conference.Conferences;
 import org.eforum.directory.web.PageView;
-import org.eforum.directory.web.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -28,11 +27,10 @@ class StakeholdersController {
     @GetMapping("/api/directory/stakeholders")
     PageView<StakeholderView> stakeholders(@ModelAttribute DirectoryQuery query) {
         DirectoryQuery.Checked read = query.forApi();
-        Paging paging = read.paging();
-        Page<Person> listed = people.listed(read.filter(), paging.pageable());
+        Page<Person> listed = people.listed(read.filter(), read.pageable());
         Set<String> conferenceIds = listed.stream().flatMap(p -> p.attended().stream())
                 .map(Participation::conferenceId).collect(Collectors.toSet());
         Map<String, Conference> known = conferences.byIds(conferenceIds);
-        return paging.view(listed.stream().map(p -> StakeholderView.of(p, known)).toList(), listed.getTotalElements());
+        return read.view(listed.stream().map(p -> StakeholderView.of(p, known)).toList(), listed.getTotalElements());
     }
 }
