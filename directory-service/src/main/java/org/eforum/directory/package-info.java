@@ -3,4 +3,7 @@
  * MongoDB database. People are known privately by their normalised e-mail and publicly only by a random id;
  * the public API lists only those whose newest registration consented to it.
  */
+@NullMarked
 package org.eforum.directory;
+
+import org.jspecify.annotations.NullMarked;

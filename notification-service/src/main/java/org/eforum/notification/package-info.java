@@ -6,4 +6,7 @@
  * {@code mail} (composing Bulgarian/English mails from templates and handing them to SMTP),
  * {@code security} (who may read the log).
  */
+@NullMarked
 package org.eforum.notification;
+
+import org.jspecify.annotations.NullMarked;

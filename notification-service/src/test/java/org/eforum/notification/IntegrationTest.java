@@ -20,6 +20,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eforum.contracts.Topics;
@@ -123,10 +125,15 @@ public abstract class IntegrationTest {
 
     /** Publishes raw bytes, without CloudEvent headers, to one partition. */
     protected RecordMetadata publishRaw(String topic, Integer partition, String key, byte[] value) {
+        return publishRaw(topic, partition, key, value, new RecordHeaders());
+    }
+
+    /** Publishes raw bytes with the given headers (null partition: the key's). */
+    protected RecordMetadata publishRaw(String topic, Integer partition, String key, byte[] value, Headers headers) {
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
                 new ByteArraySerializer())) {
-            return raw.send(new ProducerRecord<>(topic, partition, key, value)).get(10, TimeUnit.SECONDS);
+            return raw.send(new ProducerRecord<>(topic, partition, key, value, headers)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish raw bytes", e);
         }

@@ -7,6 +7,7 @@ import static org.eforum.notification.Fixtures.conference;
 import static org.eforum.notification.Fixtures.participant;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -19,6 +20,9 @@ import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.testsupport.ImapMailbox.ReceivedMail;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The participant hears about every change of their registration, in their language, with their link. */
 class ParticipantMailIT extends IntegrationTest {
@@ -79,38 +83,29 @@ class ParticipantMailIT extends IntegrationTest {
                 "Вижте или отменете регистрацията си");
     }
 
-    @Test
-    void waitlistPromotionAndCancellationEachGetTheirMailInOrder() {
-        String registrationId = unique("reg");
-        String email = unique("lena") + "@example.org";
-        Participant lena = participant("Lena", "Marx", email, "en");
-
-        publish(Topics.REGISTRATIONS, Fixtures.waitlisted(registrationId, 1, lena, conference));
-        publish(Topics.REGISTRATIONS, Fixtures.promoted(registrationId, 2, lena, conference));
-        publish(Topics.REGISTRATIONS, Fixtures.cancelled(registrationId, 3, lena, conference,
-                RegistrationStatus.CONFIRMED));
-
-        assertThat(awaitInbox(email, 3)).extracting(ReceivedMail::subject).containsExactly(
-                "You are on the waiting list: " + TITLE_EN,
-                "A seat is yours: " + TITLE_EN,
-                "Registration cancelled: " + TITLE_EN);
+    /** The three mails of a waitlisted registration, each in the participant's language, in the order they happened. */
+    static Stream<Arguments> waitlistPromotionAndCancellationSubjects() {
+        return Stream.of(
+                Arguments.of("en", "Lena", "Marx", List.of("You are on the waiting list: " + TITLE_EN,
+                        "A seat is yours: " + TITLE_EN, "Registration cancelled: " + TITLE_EN)),
+                Arguments.of("bg", "Иван", "Иванов", List.of("В списъка с чакащи сте: " + TITLE_BG,
+                        "Получихте място: " + TITLE_BG, "Регистрацията е отменена: " + TITLE_BG)));
     }
 
-    @Test
-    void bulgarianSubjectsForWaitlistPromotionAndCancellation() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("waitlistPromotionAndCancellationSubjects")
+    void waitlistPromotionAndCancellationEachGetTheirMailInOrder(String language, String firstName, String lastName,
+            List<String> subjects) {
         String registrationId = unique("reg");
-        String email = unique("ivan") + "@example.org";
-        Participant ivan = participant("Иван", "Иванов", email, "bg");
+        String email = unique("waitlisted-" + language) + "@example.org";
+        Participant participant = participant(firstName, lastName, email, language);
 
-        publish(Topics.REGISTRATIONS, Fixtures.waitlisted(registrationId, 1, ivan, conference));
-        publish(Topics.REGISTRATIONS, Fixtures.promoted(registrationId, 2, ivan, conference));
-        publish(Topics.REGISTRATIONS, Fixtures.cancelled(registrationId, 3, ivan, conference,
+        publish(Topics.REGISTRATIONS, Fixtures.waitlisted(registrationId, 1, participant, conference));
+        publish(Topics.REGISTRATIONS, Fixtures.promoted(registrationId, 2, participant, conference));
+        publish(Topics.REGISTRATIONS, Fixtures.cancelled(registrationId, 3, participant, conference,
                 RegistrationStatus.CONFIRMED));
 
-        assertThat(awaitInbox(email, 3)).extracting(ReceivedMail::subject).containsExactly(
-                "В списъка с чакащи сте: " + TITLE_BG,
-                "Получихте място: " + TITLE_BG,
-                "Регистрацията е отменена: " + TITLE_BG);
+        assertThat(awaitInbox(email, 3)).extracting(ReceivedMail::subject).containsExactlyElementsOf(subjects);
     }
 
     @Test

@@ -17,11 +17,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eforum.testsupport.browser.Axe;
-import org.eforum.testsupport.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.eforum.testsupport.browser.ChromiumPerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -43,22 +42,11 @@ class ConsolePagesBrowserIT extends ConsoleIntegrationSupport {
     private static final String TOPIC = "page-test";
     private static final String DEAD_LETTERS = "page-test-dlt";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @Autowired
     Admin admin;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theOperatorSignsInWatchesTheTopicsAndRedrivesADeadLetterFromThePage() throws Exception {

@@ -2,15 +2,13 @@ package org.eforum.directory.organisation;
 
 import java.util.Map;
 
-import org.eforum.directory.person.DirectoryFilter;
+import org.eforum.directory.person.DirectoryQuery;
 import org.eforum.directory.person.OrganisationMembers;
 import org.eforum.directory.person.People;
 import org.eforum.directory.web.PageView;
-import org.eforum.directory.web.Paging;
-import org.eforum.directory.web.QueryParameters;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,18 +29,12 @@ class OrganisationsController {
     }
 
     @GetMapping("/api/directory/organisations")
-    PageView<OrganisationView> organisations(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String country,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        QueryParameters parameters = new QueryParameters();
-        DirectoryFilter filter = parameters.filter(q, type, country);
-        Paging paging = parameters.paging(page, size, 20, 100);
-        parameters.validate();
-
-        Page<OrganisationMembers> listed = people.listedByOrganisation(filter, paging.pageable());
+    PageView<OrganisationView> organisations(@ModelAttribute DirectoryQuery query) {
+        DirectoryQuery.Checked read = query.forApi();
+        Page<OrganisationMembers> listed = people.listedByOrganisation(read.filter(), read.pageable());
         Map<String, Organisation> known = organisations.byIds(
                 listed.stream().map(OrganisationMembers::organisationId).toList());
-        return paging.view(listed.stream().map(m -> OrganisationView.of(m, known.get(m.organisationId()))).toList(),
+        return read.view(listed.stream().map(m -> OrganisationView.of(m, known.get(m.organisationId()))).toList(),
                 listed.getTotalElements());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -18,19 +19,19 @@ import org.eforum.directory.conference.Conferences;
 import org.eforum.directory.organisation.Organisation;
 import org.eforum.directory.organisation.Organisations;
 import org.eforum.directory.person.DirectoryFilter;
+import org.eforum.directory.person.DirectoryQuery;
 import org.eforum.directory.person.Participation;
 import org.eforum.directory.person.People;
 import org.eforum.directory.person.Person;
 import org.eforum.directory.person.Profile;
 import org.eforum.directory.web.InvalidQueryException;
 import org.eforum.directory.web.Paging;
-import org.eforum.directory.web.QueryParameters;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -54,18 +55,14 @@ class DirectoryPages {
     }
 
     @GetMapping("/directory")
-    String directory(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String country, @RequestParam(required = false) String page,
-            Locale locale, Model model, HttpServletResponse response) {
-        return search("/directory", "directory", q, type, country, page, locale, model, response,
+    String directory(@ModelAttribute DirectoryQuery query, Locale locale, Model model, HttpServletResponse response) {
+        return search("/directory", "directory", query, locale, model, response,
                 (filter, paging) -> people.listed(filter, paging.pageable()));
     }
 
     @GetMapping("/directory/experts")
-    String experts(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String country, @RequestParam(required = false) String page,
-            Locale locale, Model model, HttpServletResponse response) {
-        return search("/directory/experts", "experts", q, type, country, page, locale, model, response,
+    String experts(@ModelAttribute DirectoryQuery query, Locale locale, Model model, HttpServletResponse response) {
+        return search("/directory/experts", "experts", query, locale, model, response,
                 (filter, paging) -> people.experts(filter, paging.pageable()));
     }
 
@@ -87,25 +84,17 @@ class DirectoryPages {
         return "organisation";
     }
 
-    private String search(String path, String view, String q, String type, String country, String page,
-            Locale locale, Model model, HttpServletResponse response,
-            BiFunction<DirectoryFilter, Paging, Page<Person>> query) {
-        QueryParameters parameters = new QueryParameters();
-        String text = parameters.text("q", q);
-        StakeholderType stakeholderType = parameters.oneOf("type", type, StakeholderType.class);
-        String countryCode = parameters.country("country", country);
-        Paging paging = parameters.paging(page, null, PAGE_SIZE, PAGE_SIZE);
-        List<String> errors = List.of();
-        try {
-            parameters.validate();
-        } catch (InvalidQueryException invalid) {
-            errors = fields(invalid);
+    private String search(String path, String view, DirectoryQuery query, Locale locale, Model model,
+            HttpServletResponse response, BiFunction<DirectoryFilter, Paging, Page<Person>> search) {
+        DirectoryQuery.Checked read = query.forPage(PAGE_SIZE);
+        List<String> errors = read.errors().stream().map(InvalidQueryException.FieldError::field).toList();
+        if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         common(model, locale, path, view);
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("selectedType", stakeholderType == null ? "" : stakeholderType.name());
-        model.addAttribute("selectedCountry", countryCode == null ? "" : countryCode);
+        model.addAttribute("q", query.q() == null ? "" : query.q());
+        model.addAttribute("selectedType", read.type() == null ? "" : read.type().name());
+        model.addAttribute("selectedCountry", read.country() == null ? "" : read.country());
         model.addAttribute("types", StakeholderType.values());
         model.addAttribute("countries", countries(locale));
         model.addAttribute("errors", errors);
@@ -113,12 +102,13 @@ class DirectoryPages {
             model.addAttribute("results", null);
             return view;
         }
-        Page<Person> found = query.apply(DirectoryFilter.of(text, stakeholderType, countryCode), paging);
+        Paging paging = read.paging();
+        Page<Person> found = search.apply(read.filter(), paging);
         int pages = (int) Math.max(1, (found.getTotalElements() + PAGE_SIZE - 1) / PAGE_SIZE);
         BiFunction<Integer, Boolean, String> pageLink = (number, present) -> present
-                ? UriComponentsBuilder.fromPath(path).queryParamIfPresent("q", java.util.Optional.ofNullable(text))
-                        .queryParamIfPresent("type", java.util.Optional.ofNullable(type == null ? null : type.strip()))
-                        .queryParamIfPresent("country", java.util.Optional.ofNullable(countryCode))
+                ? UriComponentsBuilder.fromPath(path).queryParamIfPresent("q", Optional.ofNullable(read.text()))
+                        .queryParamIfPresent("type", Optional.ofNullable(read.type()).map(Enum::name))
+                        .queryParamIfPresent("country", Optional.ofNullable(read.country()))
                         .queryParam("page", number).encode().build().toUriString()
                 : null;
         model.addAttribute("results", new Results(found.getTotalElements(), paging.page() + 1, pages,
@@ -164,19 +154,6 @@ class DirectoryPages {
             title = titles.getOrDefault("en", titles.values().stream().findFirst().orElse(fallback));
         }
         return title;
-    }
-
-    private static List<String> fields(InvalidQueryException invalid) {
-        Object errors = invalid.getBody().getProperties() == null ? null : invalid.getBody().getProperties().get("errors");
-        List<String> fields = new ArrayList<>();
-        if (errors instanceof List<?> list) {
-            for (Object error : list) {
-                if (error instanceof InvalidQueryException.FieldError field) {
-                    fields.add(field.field());
-                }
-            }
-        }
-        return fields;
     }
 
     private static List<CountryOption> countries(Locale locale) {

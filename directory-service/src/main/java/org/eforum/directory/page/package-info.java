@@ -3,4 +3,7 @@
  * organisation pages and the experts' network. They read the same queries as the public API, so they show
  * exactly what the API shows, and nothing more.
  */
+@NullMarked
 package org.eforum.directory.page;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,11 +1,9 @@
 package org.eforum.directory.person;
 
 import org.eforum.directory.web.PageView;
-import org.eforum.directory.web.Paging;
-import org.eforum.directory.web.QueryParameters;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,15 +25,9 @@ class ExpertsController {
     }
 
     @GetMapping("/api/directory/experts")
-    PageView<ExpertView> experts(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String country,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        QueryParameters parameters = new QueryParameters();
-        DirectoryFilter filter = parameters.filter(q, type, country);
-        Paging paging = parameters.paging(page, size, 20, 100);
-        parameters.validate();
-
-        Page<Person> members = people.experts(filter, paging.pageable());
-        return paging.view(members.stream().map(ExpertView::of).toList(), members.getTotalElements());
+    PageView<ExpertView> experts(@ModelAttribute DirectoryQuery query) {
+        DirectoryQuery.Checked read = query.forApi();
+        Page<Person> members = people.experts(read.filter(), read.pageable());
+        return read.view(members.stream().map(ExpertView::of).toList(), members.getTotalElements());
     }
 }

@@ -3,4 +3,7 @@
  * and publicly by a keyed hash of it (stable across rebuilds); each registration event is applied to that document in one optimistic,
  * single-document write.
  */
+@NullMarked
 package org.eforum.directory.person;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,2 +1,5 @@
 /** The directory's configuration ({@code eforum.directory.*}), checked at start-up. */
+@NullMarked
 package org.eforum.directory.settings;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.eforum.contracts.event.StakeholderType;
-import org.eforum.directory.person.DirectoryFilter;
 
 /**
  * Reads query parameters from their raw text and collects every problem, so a caller learns about all bad
- * parameters in one 400 rather than one at a time. Call {@link #validate()} once everything is read.
+ * parameters in one 400 rather than one at a time. Call {@link #validate()} (or read {@link #errors()}) once
+ * everything is read.
  */
 public final class QueryParameters {
 
@@ -62,9 +61,9 @@ public final class QueryParameters {
         return code;
     }
 
-    /** The public directory's filter: free text {@code q}, stakeholder {@code type} and {@code country}, each checked. */
-    public DirectoryFilter filter(String q, String type, String country) {
-        return DirectoryFilter.of(text("q", q), oneOf("type", type, StakeholderType.class), country("country", country));
+    /** Every problem found so far, in the order the parameters were read. */
+    public List<InvalidQueryException.FieldError> errors() {
+        return List.copyOf(errors);
     }
 
     public void validate() {

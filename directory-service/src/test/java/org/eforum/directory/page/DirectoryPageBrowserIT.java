@@ -15,10 +15,9 @@ import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.AbstractDirectoryIT;
 import org.eforum.testsupport.browser.Axe;
-import org.eforum.testsupport.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.eforum.testsupport.browser.ChromiumPerClass;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -37,21 +36,10 @@ import org.openqa.selenium.support.ui.Select;
 @EnabledIf("org.eforum.testsupport.browser.HeadlessChromium#isInstalled")
 class DirectoryPageBrowserIT extends AbstractDirectoryIT {
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     private final ConferenceSnapshot forum = conference(unique("browser-"), "Browser Forum");
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @ParameterizedTest(name = "lang={0}")
     @ValueSource(strings = {"bg", "en"})

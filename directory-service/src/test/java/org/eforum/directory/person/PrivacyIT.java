@@ -9,6 +9,7 @@ import static org.eforum.directory.Fixtures.unique;
 import static org.eforum.directory.Fixtures.uniqueWord;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
@@ -30,15 +31,23 @@ class PrivacyIT extends AbstractDirectoryIT {
         await().atMost(PROJECTED_WITHIN).until(() -> get("/api/directory/stakeholders?q=" + encode(organisation))
                 .json().get("total").asInt() == 2);
 
-        List<String> publicAnswers = List.of(
-                get("/api/directory/stakeholders?size=100").body(),
-                get("/api/directory/stakeholders?q=" + encode(organisation)).body(),
-                get("/api/directory/organisations?size=100").body(),
-                get("/api/directory/organisations?q=" + encode(organisation)).body());
+        // Each public answer is a real listing (200, the listed people in it), and none of them shows an address
+        // or the person who did not consent to be listed.
+        Map<String, List<String>> expectedNames = Map.of(
+                "/api/directory/stakeholders?q=" + encode(organisation), List.of("Stoyan", "Rada"),
+                "/api/directory/organisations?q=" + encode(organisation), List.of(organisation.strip()),
+                "/api/directory/experts?q=" + encode("Stoyan Dimov"), List.of("Stoyan"),
+                "/api/directory/stakeholders?size=100", List.of(),
+                "/api/directory/organisations?size=100", List.of(),
+                "/api/directory/experts?size=100", List.of());
 
-        assertThat(publicAnswers).allSatisfy(body -> {
-            assertThat(body).doesNotContain("@", "Hidden");
-            people.forEach(p -> assertThat(body.toLowerCase()).doesNotContain(p.email().toLowerCase()));
+        expectedNames.forEach((path, names) -> {
+            Response answer = get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            names.forEach(name -> assertThat(answer.body()).as(path).contains(name));
+            assertThat(answer.body()).as(path).doesNotContain("@", "Hidden");
+            people.forEach(p -> assertThat(answer.body().toLowerCase()).as(path)
+                    .doesNotContain(p.email().toLowerCase()));
         });
     }
 }

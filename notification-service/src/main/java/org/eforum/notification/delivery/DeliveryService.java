@@ -3,12 +3,14 @@ package org.eforum.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.eforum.notification.mail.HeaderText;
 import org.eforum.notification.mail.OutgoingMail;
 import org.eforum.notification.mail.SmtpMailer;
 import org.eforum.notification.mail.UndeliverableMailException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,21 +45,31 @@ public class DeliveryService {
     }
 
     /**
-     * Delivers the mail {@code composer} builds unless it was delivered (or found undeliverable) before.
-     * An SMTP failure is recorded and rethrown, so that the caller's retry mechanism tries again.
+     * Delivers the mail {@code composer} builds from the request unless it was delivered (or found undeliverable)
+     * before. This is the one place that leaves erased people out: a mail to or about an erased person is not
+     * created at all; erased cc and reply-to addresses are left out of the request the composer is given (and the
+     * log keeps). An SMTP failure is recorded and rethrown, so that the caller's retry mechanism tries again.
      *
-     * @return the delivery's status, or null when no delivery was created because an address is erased
+     * @return the delivery's status, or null when no delivery was created because its recipient or the person
+     *         it is about is erased
      * @throws DeliveryInFlightException when another attempt is sending the same mail right now
      */
-    public DeliveryStatus deliver(DeliveryRequest request, Supplier<OutgoingMail> composer) {
+    public @Nullable DeliveryStatus deliver(DeliveryRequest request, Function<DeliveryRequest, OutgoingMail> composer) {
         String id = request.deliveryId();
-        if (erased.anyErased(request.addresses())) {
-            // Callers leave erased people out already; this is the last guard before anything is stored or sent.
-            log.info("Delivery {} ({}) not created: an address of it is erased", id, request.kind());
-            return null;
+        Set<String> erasedHashes = erased.erasedAmong(request.namedAddresses());
+        if (!erasedHashes.isEmpty()) {
+            if (erasedHashes.contains(DeliveryRequest.hash(request.about()))
+                    || erasedHashes.contains(DeliveryRequest.hash(request.recipient()))) {
+                log.info("Delivery {} ({}) not created: its recipient or the person it is about is erased", id,
+                        request.kind());
+                return null;
+            }
+            log.info("Delivery {} ({}): leaving erased addresses out", id, request.kind());
+            request = request.without(erasedHashes);
         }
+        DeliveryRequest toSend = request;
         String messageId = mailer.messageIdFor(id);
-        Claim claim = deliveries.claim(request, messageId, clock.instant(), settings.claimLease());
+        Claim claim = deliveries.claim(toSend, messageId, clock.instant(), settings.claimLease());
         switch (claim.outcome()) {
             case ALREADY_SENT:
                 log.debug("Delivery {} was sent before; not sending it again", id);
@@ -72,7 +84,7 @@ public class DeliveryService {
         }
         int attempt = claim.delivery().attempts();
         try {
-            mailer.send(composer.get(), messageId);
+            mailer.send(composer.apply(toSend), messageId);
         } catch (UndeliverableMailException e) {
             deliveries.markFailed(id, describe(e), clock.instant());
             metrics.failed(request.kind());

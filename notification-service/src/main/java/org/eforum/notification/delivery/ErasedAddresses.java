@@ -6,6 +6,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eforum.contracts.event.EmailHash;
 import org.springframework.data.annotation.Id;
@@ -38,9 +40,15 @@ public class ErasedAddresses {
                 ErasedAddress.class);
     }
 
-    public boolean anyErased(Collection<String> addresses) {
-        List<String> hashes = addresses.stream().filter(a -> a != null && !a.isBlank()).map(EmailHash::of).toList();
-        return !hashes.isEmpty() && mongo.exists(query(where("_id").in(hashes)), ErasedAddress.class);
+    /** The {@link EmailHash}es of those of {@code addresses} that are erased, in one query. */
+    public Set<String> erasedAmong(Collection<String> addresses) {
+        List<String> hashes = addresses.stream().filter(a -> a != null && !a.isBlank()).map(EmailHash::of)
+                .distinct().toList();
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        return mongo.find(query(where("_id").in(hashes)), ErasedAddress.class).stream()
+                .map(ErasedAddress::emailHash).collect(Collectors.toSet());
     }
 
     @Document("erasures")

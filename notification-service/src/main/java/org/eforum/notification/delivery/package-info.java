@@ -4,4 +4,7 @@
  * once SMTP has accepted it, so a redelivered event, a restart or a retry finds the claim and sends nothing
  * twice. The {@code web} subpackage serves the delivery log.
  */
+@NullMarked
 package org.eforum.notification.delivery;
+
+import org.jspecify.annotations.NullMarked;

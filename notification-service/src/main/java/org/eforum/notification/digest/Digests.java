@@ -3,22 +3,11 @@ package org.eforum.notification.digest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import jakarta.mail.internet.InternetAddress;
 
 import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.Participant;
@@ -29,14 +18,11 @@ import org.eforum.notification.delivery.Delivery;
 import org.eforum.notification.delivery.DeliveryRequest;
 import org.eforum.notification.delivery.DeliveryService;
 import org.eforum.notification.delivery.DeliveryStatus;
+import org.eforum.notification.mail.DisplayName;
 import org.eforum.notification.mail.HeaderText;
-import org.eforum.notification.mail.MailAddresses;
 import org.eforum.notification.mail.MailKind;
 import org.eforum.notification.mail.MailLanguage;
-import org.eforum.notification.mail.MailSettings;
 import org.eforum.notification.mail.MailTemplates;
-import org.eforum.notification.mail.OutgoingMail;
-import org.eforum.notification.mail.UndeliverableMailException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -55,34 +41,37 @@ import org.springframework.stereotype.Service;
 public class Digests {
 
     private static final Logger log = LoggerFactory.getLogger(Digests.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private final DigestEntries entries;
     private final DeliveryService deliveries;
     private final Conferences conferences;
-    private final MailTemplates templates;
-    private final MailSettings mailSettings;
+    private final DigestMails mails;
     private final DigestSettings settings;
     private final Clock clock;
 
-    Digests(DigestEntries entries, DeliveryService deliveries, Conferences conferences, MailTemplates templates,
-            MailSettings mailSettings, DigestSettings settings, Clock clock) {
+    Digests(DigestEntries entries, DeliveryService deliveries, Conferences conferences, DigestMails mails,
+            DigestSettings settings, Clock clock) {
         this.entries = entries;
         this.deliveries = deliveries;
         this.conferences = conferences;
-        this.templates = templates;
-        this.mailSettings = mailSettings;
+        this.mails = mails;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Notes a change for the conference's next digest; a redelivered event is noted once. */
+    /**
+     * Notes a change for the conference's next digest; a redelivered event is noted once. An erased participant's
+     * change is not noted: the entry would keep their details until the digest is sent.
+     */
     public void record(RegistrationEvent event, MailKind kind, OrganiserRouting organisers) {
         Participant participant = event.participant();
+        if (deliveries.isErased(participant.email())) {
+            log.info("Event {} of registration {}: the participant's address is erased; not noted for a digest",
+                    event.eventId(), event.registrationId());
+            return;
+        }
         MailLanguage language = organisers.language();
-        String name = HeaderText.singleLine(Stream.of(participant.firstName(), participant.lastName())
-                .filter(Objects::nonNull).collect(Collectors.joining(" ")));
+        String name = DisplayName.of(participant);
         DigestEntry entry = new DigestEntry(event.eventId().toString(), event.conference().id(),
                 event.registrationId(), event.sequence(), kind, event.occurredAt(), clock.instant(), name,
                 HeaderText.singleLine(participant.email()), EmailHash.of(participant.email()),
@@ -135,11 +124,11 @@ public class Digests {
             return true;
         }
         DigestEntry latest = changes.get(changes.size() - 1);
-        OrganiserRouting routing = withoutErased(conferences.routingOf(latest.conferenceId()).orElseGet(() ->
+        OrganiserRouting routing = conferences.routingOf(latest.conferenceId()).orElseGet(() ->
                 new OrganiserRouting(latest.conferenceId(), null, MailLanguage.of(latest.language()),
-                        latest.contactName(), latest.contactEmail(), latest.cc(), false)));
+                        latest.contactName(), latest.contactEmail(), latest.cc(), false));
         if (routing.contactEmail() == null || routing.contactEmail().isBlank()) {
-            log.warn("Digest {}: the conference has no contact address (or it is erased); not sent", digestId);
+            log.warn("Digest {}: the conference has no contact address; not sent", digestId);
             entries.markDigested(digestId);
             return true;
         }
@@ -147,7 +136,8 @@ public class Digests {
         DeliveryRequest request = new DeliveryRequest(deliveryEvent, null, latest.conferenceId(), 0,
                 MailKind.ORGANISER_DIGEST, routing.contactEmail(), routing.cc(), routing.language());
         try {
-            DeliveryStatus status = deliveries.deliver(request, () -> compose(changes, latest, routing));
+            // null: the contact is erased, and the digest is not sent to anyone
+            DeliveryStatus status = deliveries.deliver(request, r -> mails.compose(r, changes, latest));
             log.info("Digest {} with {} change(s): {}", digestId, changes.size(), status);
         } catch (RuntimeException e) {
             log.warn("Digest {} not sent yet, trying again at the next check: {}", digestId, e.toString());
@@ -155,56 +145,5 @@ public class Digests {
         }
         entries.markDigested(digestId);
         return true;
-    }
-
-    private OutgoingMail compose(List<DigestEntry> changes, DigestEntry latest, OrganiserRouting routing) {
-        MailLanguage language = routing.language();
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (DigestEntry change : changes) {
-            Map<String, Object> line = new HashMap<>();
-            line.put("time", TIME.format(change.occurredAt() == null ? change.recordedAt() : change.occurredAt()));
-            line.put("kind", change.kind().name());
-            line.put("name", change.name());
-            line.put("organisation", change.organisation());
-            line.put("email", change.email());
-            line.put("status", templates.message("status." + change.status(), language));
-            lines.add(line);
-        }
-        String title = latest.language().equals(language.code()) ? latest.title()
-                : conferences.find(latest.conferenceId()).map(c -> HeaderText.singleLine(
-                        c.title().getOrDefault(language.code(), latest.title()))).orElse(latest.title());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("title", title);
-        variables.put("dates", latest.dates());
-        variables.put("count", changes.size());
-        variables.put("entries", lines);
-        MailTemplates.Bodies bodies = templates.render("digest", language, variables);
-        InternetAddress to = MailAddresses.parse(routing.contactEmail());
-        String subject = templates.message("subject.ORGANISER_DIGEST", language, title, changes.size());
-        return new OutgoingMail(MailKind.ORGANISER_DIGEST, language, to, ccAddresses(routing, to),
-                mailSettings.replyToAddress(), subject, bodies.text(), bodies.html());
-    }
-
-    private OrganiserRouting withoutErased(OrganiserRouting routing) {
-        boolean contactErased = deliveries.isErased(routing.contactEmail());
-        List<String> cc = routing.cc().stream().filter(a -> !deliveries.isErased(a)).toList();
-        return new OrganiserRouting(routing.conferenceId(), routing.mode(), routing.language(),
-                contactErased ? null : routing.contactName(), contactErased ? null : routing.contactEmail(), cc,
-                routing.fromProjection());
-    }
-
-    private static List<InternetAddress> ccAddresses(OrganiserRouting organisers, InternetAddress to) {
-        Map<String, InternetAddress> unique = new LinkedHashMap<>();
-        for (String cc : organisers.cc()) {
-            try {
-                InternetAddress address = MailAddresses.parse(cc);
-                unique.putIfAbsent(address.getAddress().toLowerCase(Locale.ROOT), address);
-            } catch (UndeliverableMailException e) {
-                log.warn("Conference {}: leaving an invalid cc address out of the digest: {}",
-                        organisers.conferenceId(), e.getMessage());
-            }
-        }
-        unique.remove(to.getAddress().toLowerCase(Locale.ROOT));
-        return new ArrayList<>(unique.values());
     }
 }

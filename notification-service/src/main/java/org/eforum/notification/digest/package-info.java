@@ -5,4 +5,7 @@
  * are given a digest id derived from the conference and the interval's end, and that digest is delivered
  * through the same claim-before-send delivery as every other mail.
  */
+@NullMarked
 package org.eforum.notification.digest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,10 +1,6 @@
 package org.eforum.notification.registration;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.mail.internet.InternetAddress;
@@ -14,6 +10,7 @@ import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.notification.conference.OrganiserRouting;
 import org.eforum.notification.delivery.DeliveryRequest;
+import org.eforum.notification.mail.DisplayName;
 import org.eforum.notification.mail.HeaderText;
 import org.eforum.notification.mail.MailAddresses;
 import org.eforum.notification.mail.MailKind;
@@ -21,9 +18,6 @@ import org.eforum.notification.mail.MailLanguage;
 import org.eforum.notification.mail.MailSettings;
 import org.eforum.notification.mail.MailTemplates;
 import org.eforum.notification.mail.OutgoingMail;
-import org.eforum.notification.mail.UndeliverableMailException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OrganiserMails {
-
-    private static final Logger log = LoggerFactory.getLogger(OrganiserMails.class);
 
     private final MailTemplates templates;
     private final MailSettings settings;
@@ -45,16 +37,18 @@ class OrganiserMails {
 
     DeliveryRequest request(RegistrationEvent event, OrganiserRouting organisers) {
         return new DeliveryRequest(event.eventId(), event.registrationId(), event.conference().id(), event.sequence(),
-                MailKinds.forOrganiser(event), organisers.contactEmail(), organisers.cc(), organisers.language());
+                MailKinds.forOrganiser(event), organisers.contactEmail(), organisers.cc(), organisers.language(),
+                event.participant().email(), null);
     }
 
-    OutgoingMail compose(RegistrationEvent event, DeliveryRequest request, OrganiserRouting organisers) {
+    /** Composes the mail for the request as the delivery service hands it over (erased addresses left out). */
+    OutgoingMail compose(RegistrationEvent event, DeliveryRequest request) {
         MailLanguage language = request.language();
         MailKind kind = request.kind();
-        InternetAddress to = MailAddresses.parse(organisers.contactEmail());
+        InternetAddress to = MailAddresses.parse(request.recipient());
         Participant participant = event.participant();
         ConferenceFacts conference = ConferenceFacts.of(event.conference(), language);
-        String name = People.fullName(participant);
+        String name = DisplayName.of(participant);
 
         Map<String, Object> variables = new HashMap<>();
         conference.addTo(variables);
@@ -75,23 +69,8 @@ class OrganiserMails {
         MailTemplates.Bodies bodies = templates.render("organiser", language, variables);
 
         String subject = templates.message("subject." + kind.name(), language, name, conference.title());
-        return new OutgoingMail(kind, language, to, ccAddresses(organisers, to), settings.replyToAddress(), subject,
+        return new OutgoingMail(kind, language, to, MailAddresses.ccList(request.cc(), to, request.conferenceId()),
+                settings.replyToAddress(), subject,
                 bodies.text(), bodies.html());
-    }
-
-    /** Every valid cc address once, without the contact (who is in To already); an invalid one is left out. */
-    private static List<InternetAddress> ccAddresses(OrganiserRouting organisers, InternetAddress to) {
-        Map<String, InternetAddress> unique = new LinkedHashMap<>();
-        for (String cc : organisers.cc()) {
-            try {
-                InternetAddress address = MailAddresses.parse(cc);
-                unique.putIfAbsent(address.getAddress().toLowerCase(Locale.ROOT), address);
-            } catch (UndeliverableMailException e) {
-                log.warn("Conference {}: leaving an invalid cc address out of the organiser mail: {}",
-                        organisers.conferenceId(), e.getMessage());
-            }
-        }
-        unique.remove(to.getAddress().toLowerCase(Locale.ROOT));
-        return new ArrayList<>(unique.values());
     }
 }

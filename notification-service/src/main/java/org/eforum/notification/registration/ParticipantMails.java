@@ -13,6 +13,7 @@ import org.eforum.notification.conference.OrganiserRouting;
 import org.eforum.notification.delivery.DeliveryRequest;
 import org.eforum.notification.mail.Attachment;
 import org.eforum.notification.mail.CalendarInvitation;
+import org.eforum.notification.mail.DisplayName;
 import org.eforum.notification.mail.HeaderText;
 import org.eforum.notification.mail.MailAddresses;
 import org.eforum.notification.mail.MailKind;
@@ -35,25 +36,29 @@ class ParticipantMails {
         this.settings = settings;
     }
 
-    DeliveryRequest request(RegistrationEvent event) {
+    /** The conference contact is named for replies, so an erased contact is left out like a Cc. */
+    DeliveryRequest request(RegistrationEvent event, OrganiserRouting organisers) {
         return new DeliveryRequest(event.eventId(), event.registrationId(), event.conference().id(), event.sequence(),
                 MailKinds.forParticipant(event), event.participant().email(), List.of(),
-                MailLanguage.of(event.participant().language()));
+                MailLanguage.of(event.participant().language()), event.participant().email(),
+                organisers.contactEmail());
     }
 
+    /** Composes the mail for the request as the delivery service hands it over (erased addresses left out). */
     OutgoingMail compose(RegistrationEvent event, DeliveryRequest request, OrganiserRouting organisers) {
         MailLanguage language = request.language();
         MailKind kind = request.kind();
-        InternetAddress to = MailAddresses.parse(event.participant().email());
+        InternetAddress to = MailAddresses.parse(request.recipient());
         ConferenceFacts conference = ConferenceFacts.of(event.conference(), language);
-        InternetAddress contact = contactAddress(organisers);
+        InternetAddress contact = contactAddress(request.replyTo());
+        String contactName = contact == null ? null : organisers.contactName();
 
         Map<String, Object> variables = new HashMap<>();
         conference.addTo(variables);
         variables.put("kind", kind.name());
-        variables.put("name", People.fullName(event.participant()));
-        variables.put("link", SelfServiceLinks.resolve(settings.publicBaseUrl(), event.selfServiceUrl()));
-        variables.put("contactName", HeaderText.singleLine(organisers.contactName()));
+        variables.put("name", DisplayName.of(event.participant()));
+        variables.put("link", SelfServiceUrl.resolve(settings.publicBaseUrl(), event.selfServiceUrl()));
+        variables.put("contactName", HeaderText.singleLine(contactName));
         variables.put("contactEmail", contact == null ? null : contact.getAddress());
         MailTemplates.Bodies bodies = templates.render("participant", language, variables);
 
@@ -62,7 +67,7 @@ class ParticipantMails {
         InternetAddress replyTo = contact != null ? contact : settings.replyToAddress();
         List<Attachment> attachments = HAS_SEAT.contains(kind) && event.conference().startDate() != null
                 ? List.of(invitation(event, language, conference, (String) variables.get("link"), contact,
-                        organisers.contactName()).toAttachment())
+                        contactName).toAttachment())
                 : List.of();
         return new OutgoingMail(kind, language, to, List.of(), replyTo, subject, bodies.text(), bodies.html(),
                 attachments);
@@ -86,12 +91,12 @@ class ParticipantMails {
                 contactName, contact == null ? null : contact.getAddress());
     }
 
-    private static InternetAddress contactAddress(OrganiserRouting organisers) {
-        if (organisers.contactEmail() == null) {
+    private static InternetAddress contactAddress(String contactEmail) {
+        if (contactEmail == null) {
             return null;
         }
         try {
-            return MailAddresses.parse(organisers.contactEmail());
+            return MailAddresses.parse(contactEmail);
         } catch (UndeliverableMailException e) {
             return null; // the participant's mail does not depend on it
         }

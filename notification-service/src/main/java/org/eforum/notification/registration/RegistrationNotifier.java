@@ -1,7 +1,5 @@
 package org.eforum.notification.registration;
 
-import java.util.List;
-
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.notification.conference.Conferences;
 import org.eforum.notification.conference.OrganiserRouting;
@@ -16,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Sends the mails a registration event owes, participant first. Each mail is its own delivery, so when the
  * organiser mail fails after the participant's went out, the retried event sends only the organiser mail; and
  * a failing participant mail does not hold the organiser mail back (both are tried, then the first failure is
- * thrown for the retry). Erased addresses are never mailed, and an erased participant's events mail nobody.
+ * thrown for the retry). Erased people are left out where each mail is claimed ({@link DeliveryService#deliver}):
+ * an erased participant's events mail nobody, an erased cc address leaves the Cc.
  */
 @Component
 class RegistrationNotifier {
@@ -45,17 +44,12 @@ class RegistrationNotifier {
                     event.eventId(), event.sequence(), event.registrationId());
             return;
         }
-        if (deliveries.isErased(event.participant().email())) {
-            log.info("Event {} of registration {}: the participant's address is erased; no mail to anyone",
-                    event.eventId(), event.registrationId());
-            return;
-        }
-        OrganiserRouting organisers = withoutErased(conferences.routingFor(event.conference()));
+        OrganiserRouting organisers = conferences.routingFor(event.conference());
 
         RuntimeException failure = null;
-        DeliveryRequest participant = participantMails.request(event);
+        DeliveryRequest participant = participantMails.request(event, organisers);
         try {
-            deliveries.deliver(participant, () -> participantMails.compose(event, participant, organisers));
+            deliveries.deliver(participant, request -> participantMails.compose(event, request, organisers));
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -84,24 +78,11 @@ class RegistrationNotifier {
 
     private void notifyOrganisers(RegistrationEvent event, OrganiserRouting organisers) {
         if (organisers.contactEmail() == null || organisers.contactEmail().isBlank()) {
-            log.warn("Conference {} has no contact address (or it is erased); no organiser mail for event {}",
+            log.warn("Conference {} has no contact address; no organiser mail for event {}",
                     organisers.conferenceId(), event.eventId());
             return;
         }
         DeliveryRequest organiser = organiserMails.request(event, organisers);
-        deliveries.deliver(organiser, () -> organiserMails.compose(event, organiser, organisers));
-    }
-
-    /** The routing without erased addresses: an erased contact leaves no To, erased cc addresses leave the Cc. */
-    private OrganiserRouting withoutErased(OrganiserRouting routing) {
-        boolean contactErased = deliveries.isErased(routing.contactEmail());
-        List<String> cc = routing.cc().stream().filter(address -> !deliveries.isErased(address)).toList();
-        if (!contactErased && cc.size() == routing.cc().size()) {
-            return routing;
-        }
-        log.info("Conference {}: leaving erased addresses out of the organiser mail", routing.conferenceId());
-        return new OrganiserRouting(routing.conferenceId(), routing.mode(), routing.language(),
-                contactErased ? null : routing.contactName(), contactErased ? null : routing.contactEmail(), cc,
-                routing.fromProjection());
+        deliveries.deliver(organiser, request -> organiserMails.compose(event, request));
     }
 }

@@ -3,6 +3,7 @@ package org.eforum.notification.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eforum.contracts.event.EmailHash;
@@ -30,5 +31,21 @@ class DeliveryRequestTest {
                 "new@forum.example.org", List.of(), MailLanguage.BG);
         assertThat(before.deliveryId()).isEqualTo(after.deliveryId())
                 .isEqualTo(EVENT + ":ORGANISER_REGISTERED:organisers");
+    }
+
+    @Test
+    void withoutErasedLeavesOutErasedCcAndReplyToAndKeepsWhoTheMailIsToAndAbout() {
+        DeliveryRequest request = new DeliveryRequest(EVENT, "r1", "c1", 1, MailKind.ORGANISER_REGISTERED,
+                "contact@forum.example.org", List.of("Gone@Forum.example.org", "kept@forum.example.org"),
+                MailLanguage.EN, "maria@example.org", "reply@forum.example.org");
+
+        DeliveryRequest cleaned = request.without(Set.of(EmailHash.of("gone@forum.example.org"),
+                EmailHash.of("reply@forum.example.org")));
+
+        assertThat(cleaned.cc()).containsExactly("kept@forum.example.org");
+        assertThat(cleaned.replyTo()).isNull();
+        assertThat(cleaned.recipient()).isEqualTo("contact@forum.example.org");
+        assertThat(cleaned.about()).isEqualTo("maria@example.org");
+        assertThat(cleaned.deliveryId()).isEqualTo(request.deliveryId());
     }
 }

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.eforum.contracts.event.ConferenceChanged;
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Contact;
-import org.eforum.registration.outbox.OutboxEntries;
 import org.eforum.registration.outbox.OutboxEntry;
+import org.eforum.registration.outbox.OutboxEntryFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,20 +24,20 @@ public class ConferenceService {
     private final Conferences conferences;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
-    private final OutboxEntries outboxEntries;
+    private final OutboxEntryFactory outboxEntryFactory;
 
     public ConferenceService(Conferences conferences, Clock clock, ApplicationEventPublisher publisher,
-            OutboxEntries outboxEntries) {
+            OutboxEntryFactory outboxEntryFactory) {
         this.conferences = conferences;
         this.clock = clock;
         this.publisher = publisher;
-        this.outboxEntries = outboxEntries;
+        this.outboxEntryFactory = outboxEntryFactory;
     }
 
     public Conference create(ConferenceRequest request) {
         Instant now = clock.instant();
         ConferenceSnapshot snapshot = snapshot(request.id(), request);
-        OutboxEntry event = outboxEntries.of(new ConferenceChanged(UUID.randomUUID(), now, 1, snapshot));
+        OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now, 1, snapshot));
         Conference conference = new Conference(request.id(), snapshot.title(), snapshot.venue(), snapshot.startDate(),
                 snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
                 snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
@@ -64,7 +64,7 @@ public class ConferenceService {
             }
             Instant now = clock.instant();
             ConferenceSnapshot snapshot = snapshot(id, request);
-            OutboxEntry event = outboxEntries.of(new ConferenceChanged(UUID.randomUUID(), now, current.version() + 1,
+            OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now, current.version() + 1,
                     snapshot));
             Update changes = new Update().set("title", snapshot.title()).set("venue", snapshot.venue())
                     .set("startDate", snapshot.startDate()).set("endDate", snapshot.endDate())

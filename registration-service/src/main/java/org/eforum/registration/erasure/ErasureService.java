@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.ErasureRequested;
-import org.eforum.registration.outbox.OutboxEntries;
+import org.eforum.registration.outbox.OutboxEntryFactory;
 import org.eforum.registration.registration.RegistrationService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,14 +26,14 @@ public class ErasureService {
     private final MongoTemplate mongo;
     private final RegistrationService registrations;
     private final Clock clock;
-    private final OutboxEntries outboxEntries;
+    private final OutboxEntryFactory outboxEntryFactory;
 
     public ErasureService(MongoTemplate mongo, RegistrationService registrations, Clock clock,
-            OutboxEntries outboxEntries) {
+            OutboxEntryFactory outboxEntryFactory) {
         this.mongo = mongo;
         this.registrations = registrations;
         this.clock = clock;
-        this.outboxEntries = outboxEntries;
+        this.outboxEntryFactory = outboxEntryFactory;
     }
 
     public ErasureResult erase(String email, String requestedBy) {
@@ -41,7 +41,7 @@ public class ErasureService {
         String emailHash = EmailHash.of(email);
         ErasureRequested event = new ErasureRequested(UUID.randomUUID(), now, emailHash, requestedBy);
         String id = UUID.randomUUID().toString();
-        mongo.insert(new Erasure(id, emailHash, requestedBy, now, 0, true, now, List.of(outboxEntries.of(event))));
+        mongo.insert(new Erasure(id, emailHash, requestedBy, now, 0, true, now, List.of(outboxEntryFactory.of(event))));
         int erased = registrations.erase(email, emailHash);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("registrationsErased", erased),
                 Erasure.class);

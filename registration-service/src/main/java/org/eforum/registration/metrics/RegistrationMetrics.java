@@ -44,7 +44,7 @@ class RegistrationMetrics implements MeterBinder {
             Gauge.builder("eforum.registrations", count::get)
                     .description("Registrations by status").tag("status", status.name()).register(registry);
         }
-        for (String collection : OutboxStatus.COLLECTIONS) {
+        for (String collection : OutboxStatus.collections()) {
             outboxGauge(registry, "eforum.outbox.pending", collection, c -> c.pending(), "Documents whose events are not on Kafka yet");
             outboxGauge(registry, "eforum.outbox.oldest.age", collection,
                     c -> c.oldestAgeSeconds() == null ? 0 : c.oldestAgeSeconds(), "Age in seconds of the oldest unpublished event");

@@ -1,5 +1,9 @@
 package org.eforum.registration.outbox;
 
+import java.util.List;
+
+import org.eforum.contracts.Topics;
+
 /**
  * The field names every aggregate document with an embedded outbox uses. {@code outboxPending} is a flag
  * (indexed) rather than a query on the array, so the relay finds work cheaply.
@@ -9,6 +13,19 @@ public final class Outbox {
     public static final String ENTRIES = "outbox";
     public static final String PENDING = "outboxPending";
     public static final String PENDING_SINCE = "outboxPendingSince";
+
+    /**
+     * The collections whose documents carry an outbox, each with the topic it publishes to, in the order the
+     * relay publishes them: conferences first, since a registration's consumers like to know its conference.
+     */
+    public static final List<Source> SOURCES = List.of(
+            new Source("conferences", Topics.CONFERENCES),
+            new Source("registrations", Topics.REGISTRATIONS),
+            new Source("erasures", Topics.ERASURES));
+
+    /** One collection with an embedded outbox and the topic its events go to. */
+    public record Source(String collection, String topic) {
+    }
 
     private Outbox() {
     }

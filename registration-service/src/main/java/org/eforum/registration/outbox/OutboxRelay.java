@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -39,12 +38,6 @@ public class OutboxRelay {
     private static final int BATCH = 200;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
 
-    /** Collection → topic. */
-    private static final Map<String, String> SOURCES = Map.of(
-            "conferences", Topics.CONFERENCES,
-            "registrations", Topics.REGISTRATIONS,
-            "erasures", Topics.ERASURES);
-
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, EforumEvent> kafka;
     private final ObjectProvider<TraceParents> traceParents;
@@ -58,11 +51,10 @@ public class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${eforum.registration.outbox-poll-interval:200ms}")
     public void relay() {
-        // Conferences first: a registration's consumers like to know its conference already.
-        for (String collection : List.of("conferences", "registrations", "erasures")) {
+        for (Outbox.Source source : Outbox.SOURCES) {
             int published;
             do {
-                published = relay(collection, SOURCES.get(collection));
+                published = relay(source.collection(), source.topic());
                 if (published < 0) {
                     return; // Kafka is unreachable; try again at the next tick, nothing unsent was removed
                 }

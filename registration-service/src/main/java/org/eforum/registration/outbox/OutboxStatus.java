@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 public class OutboxStatus {
 
     /** The collections whose documents carry an outbox, in the order the relay publishes them. */
-    public static final List<String> COLLECTIONS = List.of("conferences", "registrations", "erasures");
+    public static List<String> collections() {
+        return Outbox.SOURCES.stream().map(Outbox.Source::collection).toList();
+    }
 
     /**
      * @param pending            documents with {@code outboxPending=true}
@@ -44,7 +46,7 @@ public class OutboxStatus {
 
     public Report report() {
         Instant now = clock.instant();
-        return new Report(now, COLLECTIONS.stream().map(collection -> status(collection, now)).toList());
+        return new Report(now, collections().stream().map(collection -> status(collection, now)).toList());
     }
 
     /** One collection's backlog now. */

@@ -12,7 +12,7 @@ import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.registration.Registration;
 import org.eforum.registration.registration.RegistrationConflictException;
 import org.eforum.registration.registration.RegistrationService;
-import org.eforum.registration.registration.SelfServiceLinks;
+import org.eforum.registration.registration.SelfServiceLinkSigner;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +33,11 @@ class ParticipantPage {
 
     private final RegistrationService registrations;
     private final ConferenceService conferences;
-    private final SelfServiceLinks links;
+    private final SelfServiceLinkSigner links;
     private final Clock clock;
 
-    ParticipantPage(RegistrationService registrations, ConferenceService conferences, SelfServiceLinks links, Clock clock) {
+    ParticipantPage(RegistrationService registrations, ConferenceService conferences, SelfServiceLinkSigner links,
+            Clock clock) {
         this.registrations = registrations;
         this.conferences = conferences;
         this.links = links;

@@ -16,7 +16,7 @@ import org.eforum.registration.registration.Registration;
 import org.eforum.registration.registration.RegistrationConflictException;
 import org.eforum.registration.registration.RegistrationRequest;
 import org.eforum.registration.registration.RegistrationService;
-import org.eforum.registration.registration.SelfServiceLinks;
+import org.eforum.registration.registration.SelfServiceLinkSigner;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,12 +45,12 @@ class RegistrationFormPage {
 
     private final ConferenceService conferences;
     private final RegistrationService registrations;
-    private final SelfServiceLinks links;
+    private final SelfServiceLinkSigner links;
     private final FormOptions options;
     private final MessageSource messages;
     private final Clock clock;
 
-    RegistrationFormPage(ConferenceService conferences, RegistrationService registrations, SelfServiceLinks links,
+    RegistrationFormPage(ConferenceService conferences, RegistrationService registrations, SelfServiceLinkSigner links,
             FormOptions options, MessageSource messages, Clock clock) {
         this.conferences = conferences;
         this.registrations = registrations;

@@ -4,4 +4,7 @@
  * participant's own page behind their self-service link. The language comes from {@code ?lang=}, kept for the
  * visit, else the browser, else the conference ({@link org.eforum.platform.web.PageLanguageResolver}).
  */
+@NullMarked
 package org.eforum.registration.page;
+
+import org.jspecify.annotations.NullMarked;

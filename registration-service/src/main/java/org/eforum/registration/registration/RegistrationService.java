@@ -14,8 +14,8 @@ import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.conference.Conferences;
-import org.eforum.registration.outbox.OutboxEntries;
 import org.eforum.registration.outbox.OutboxEntry;
+import org.eforum.registration.outbox.OutboxEntryFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -41,20 +41,20 @@ public class RegistrationService {
     private final Conferences conferences;
     private final Registrations registrations;
     private final WaitlistPromotion waitlist;
-    private final SelfServiceLinks links;
+    private final SelfServiceLinkSigner links;
     private final Clock clock;
-    private final OutboxEntries outboxEntries;
+    private final OutboxEntryFactory outboxEntryFactory;
 
     public RegistrationService(ConferenceService conferenceService, Conferences conferences,
-            Registrations registrations, WaitlistPromotion waitlist, SelfServiceLinks links, Clock clock,
-            OutboxEntries outboxEntries) {
+            Registrations registrations, WaitlistPromotion waitlist, SelfServiceLinkSigner links, Clock clock,
+            OutboxEntryFactory outboxEntryFactory) {
         this.conferenceService = conferenceService;
         this.conferences = conferences;
         this.registrations = registrations;
         this.waitlist = waitlist;
         this.links = links;
         this.clock = clock;
-        this.outboxEntries = outboxEntries;
+        this.outboxEntryFactory = outboxEntryFactory;
     }
 
     public Registration register(String conferenceId, RegistrationRequest request) {
@@ -83,7 +83,7 @@ public class RegistrationService {
                 : new RegistrationWaitlisted(UUID.randomUUID(), now, id, 1, participant, conference.snapshot(), links.linkFor(id));
         Registration registration = new Registration(id, conferenceId, Registration.emailKey(participant.email()),
                 participant, blankToNull(request.notes()), event.status(), 1, now, now, true, now,
-                List.of(outboxEntries.of(event)));
+                List.of(outboxEntryFactory.of(event)));
         try {
             registrations.insert(registration);
         } catch (DuplicateKeyException e) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.outbox.Outbox;
-import org.eforum.registration.outbox.OutboxEntries;
 import org.eforum.registration.outbox.OutboxEntry;
+import org.eforum.registration.outbox.OutboxEntryFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,11 +22,11 @@ import org.springframework.stereotype.Repository;
 public class Registrations implements InitializingBean {
 
     private final MongoTemplate mongo;
-    private final OutboxEntries outboxEntries;
+    private final OutboxEntryFactory outboxEntryFactory;
 
-    public Registrations(MongoTemplate mongo, OutboxEntries outboxEntries) {
+    public Registrations(MongoTemplate mongo, OutboxEntryFactory outboxEntryFactory) {
         this.mongo = mongo;
-        this.outboxEntries = outboxEntries;
+        this.outboxEntryFactory = outboxEntryFactory;
     }
 
     @Override
@@ -73,7 +73,7 @@ public class Registrations implements InitializingBean {
                 .and("status").is(from.status()).and("sequence").is(from.sequence()));
         Update change = new Update().set("status", transition.to()).inc("sequence", 1)
                 .set("updatedAt", transition.event().occurredAt())
-                .push(Outbox.ENTRIES, outboxEntries.of(transition.event()))
+                .push(Outbox.ENTRIES, outboxEntryFactory.of(transition.event()))
                 .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, transition.event().occurredAt());
         return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, change,
                 FindAndModifyOptions.options().returnNew(true), Registration.class));

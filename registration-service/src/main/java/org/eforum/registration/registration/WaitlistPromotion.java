@@ -37,10 +37,10 @@ public class WaitlistPromotion {
 
     private final Conferences conferences;
     private final Registrations registrations;
-    private final SelfServiceLinks links;
+    private final SelfServiceLinkSigner links;
     private final Clock clock;
 
-    WaitlistPromotion(Conferences conferences, Registrations registrations, SelfServiceLinks links, Clock clock) {
+    WaitlistPromotion(Conferences conferences, Registrations registrations, SelfServiceLinkSigner links, Clock clock) {
         this.conferences = conferences;
         this.registrations = registrations;
         this.links = links;

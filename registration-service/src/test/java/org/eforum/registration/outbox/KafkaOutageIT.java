@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-import org.eforum.registration.ChildKafkaBroker;
 import org.eforum.registration.PublishedEvents;
 import org.eforum.registration.PublishedEvents.Published;
 import org.eforum.registration.ServiceTestSupport;
 import org.eforum.testsupport.MongoWireServerInitializer;
+import org.eforum.testsupport.kafka.ChildKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +81,7 @@ class KafkaOutageIT extends ServiceTestSupport {
             assertThat(cancel(duringOutage.get("elena")).statusCode()).isEqualTo(200);
             assertThat(duringOutage.get("vera").path("status").asString()).isEqualTo("CONFIRMED");
             assertThat(duringOutage.get("dimitar").path("status").asString()).isEqualTo("WAITLISTED");
-            assertThat(pendingOutboxEntries()).as("held in the outboxes while Kafka is down").isEqualTo(6);
+            assertThat(pendingOutboxEntryFactory()).as("held in the outboxes while Kafka is down").isEqualTo(6);
             JsonNode waiting = outboxOf("registrations");
             assertThat(waiting.path("pending").asLong()).as("vera, dimitar, elena and ana wait").isEqualTo(4);
             assertThat(Instant.parse(waiting.path("oldestPendingSince").asString())).isBefore(Instant.now());
@@ -92,7 +92,7 @@ class KafkaOutageIT extends ServiceTestSupport {
 
         List<String> ids = List.of(id(ana), id(boris), id(duringOutage.get("vera")), id(duringOutage.get("dimitar")),
                 id(duringOutage.get("elena")));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pendingOutboxEntries()).isZero());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pendingOutboxEntryFactory()).isZero());
         assertThat(outboxOf("registrations").path("pending").asLong()).isZero();
         assertThat(outboxOf("registrations").path("oldestPendingSince").isNull()).isTrue();
         List<Published> events = awaitPublished(ids, 8);
@@ -140,7 +140,7 @@ class KafkaOutageIT extends ServiceTestSupport {
                 .until(() -> PublishedEvents.of(bootstrapServers, registrationIds), events -> events.size() >= count);
     }
 
-    private long pendingOutboxEntries() {
+    private long pendingOutboxEntryFactory() {
         return mongo.find(Query.query(Criteria.where(Outbox.PENDING).is(true)), Document.class, "registrations").stream()
                 .mapToLong(document -> document.getList(Outbox.ENTRIES, Document.class, List.of()).size()).sum();
     }

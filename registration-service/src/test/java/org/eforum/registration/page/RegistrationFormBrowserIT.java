@@ -7,10 +7,9 @@ import java.util.Map;
 
 import org.eforum.registration.IntegrationSupport;
 import org.eforum.testsupport.browser.Axe;
-import org.eforum.testsupport.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.eforum.testsupport.browser.ChromiumPerClass;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -40,19 +39,8 @@ class RegistrationFormBrowserIT extends IntegrationSupport {
             "bg", Map.of("confirmed", "Регистрацията ви е потвърдена", "cancelled", "Регистрацията ви е отменена",
                     "problem", "Има проблем", "index", "Конференции с отворена регистрация"));
 
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @ParameterizedTest(name = "lang={0}")
     @ValueSource(strings = {"bg", "en"})

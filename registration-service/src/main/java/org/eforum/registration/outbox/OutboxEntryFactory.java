@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Makes outbox entries that remember the trace of the request they were written in. */
 @Component
-public class OutboxEntries {
+public class OutboxEntryFactory {
 
     private final ObjectProvider<TraceParents> traceParents;
 
-    public OutboxEntries(ObjectProvider<TraceParents> traceParents) {
+    public OutboxEntryFactory(ObjectProvider<TraceParents> traceParents) {
         this.traceParents = traceParents;
     }
 

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * compares in constant time.
  */
 @Component
-public class SelfServiceLinks {
+public class SelfServiceLinkSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
     private final String baseUrl;
 
-    public SelfServiceLinks(RegistrationSettings settings) {
+    public SelfServiceLinkSigner(RegistrationSettings settings) {
         this.key = new SecretKeySpec(settings.tokenSecret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
         this.baseUrl = settings.publicBaseUrl();
     }

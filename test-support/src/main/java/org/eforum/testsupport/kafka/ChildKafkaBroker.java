@@ -1,4 +1,4 @@
-package org.eforum.registration;
+package org.eforum.testsupport.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,8 @@ import org.apache.kafka.common.Uuid;
  * A real Apache Kafka broker (KRaft, broker and controller in one node) in a child JVM, on fixed ports and its
  * own log directory, so that a test can stop it and start it again on the same address and data, as an outage
  * looks to the service. (spring-kafka-test's embedded broker cannot be restarted on the same port reliably.)
- * The child runs from this module's test class path, written by the build to {@code eforum.test-classpath}.
+ * The child runs from the test class path of the module using it (which needs {@code kafka_2.13} there), written
+ * by that module's build to the file named in {@code eforum.test-classpath}.
  */
 public final class ChildKafkaBroker implements AutoCloseable {
 

@@ -9,9 +9,9 @@ import org.eforum.notification.mail.UndeliverableMailException;
  * The participant's link from the event, made absolute against the public base URL when it is relative.
  * Only http(s) links reach a mail: anything else would be a bug upstream, and a link must never become script.
  */
-final class SelfServiceLinks {
+final class SelfServiceUrl {
 
-    private SelfServiceLinks() {
+    private SelfServiceUrl() {
     }
 
     static String resolve(URI publicBaseUrl, String link) {
