@@ -203,6 +203,11 @@ public class Deliveries implements InitializingBean {
         return java.util.Optional.ofNullable(mongo.findById(id, Delivery.class));
     }
 
+    /** The deliveries with these ids (by {@code _id}: each one an exact match on the primary key). */
+    public List<Delivery> findAll(java.util.Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : mongo.find(query(where("_id").in(ids)), Delivery.class);
+    }
+
     /** A registration's deliveries, oldest first. */
     public List<Delivery> ofRegistration(String registrationId) {
         return mongo.find(query(where("registrationId").is(registrationId))
