@@ -37,6 +37,7 @@ public abstract class ConsoleIntegrationSupport {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final int PORT = freePort();
     protected static final RegistrationServiceStub REGISTRATION_SERVICE = new RegistrationServiceStub();
+    protected static final NotificationServiceStub NOTIFICATION_SERVICE = new NotificationServiceStub();
 
     protected final HttpClient http = HttpClient.newHttpClient();
 
@@ -46,6 +47,7 @@ public abstract class ConsoleIntegrationSupport {
         registry.add("server.port", () -> PORT);
         registry.add("eforum.console.services.itself", () -> "http://localhost:" + PORT);
         registry.add("eforum.console.services.registration-service", REGISTRATION_SERVICE::url);
+        registry.add("eforum.console.services.notification-service", NOTIFICATION_SERVICE::url);
     }
 
     private static int freePort() {

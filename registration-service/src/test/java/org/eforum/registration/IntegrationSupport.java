@@ -12,6 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eforum.registration.token-secret=integration-tests-only-secret-0123456789abcdef",
+        "eforum.organiser.name=Ministry of Labour and Social Policy", "eforum.organiser.email=dpo@mlsp.example.bg",
         // Tests run the reconciler's rounds themselves; a scheduled round in between would count as one of them.
         "eforum.registration.reconcile-interval=1h",
         // The metrics test reads a gauge right after a registration; production counts at most every 15 s.

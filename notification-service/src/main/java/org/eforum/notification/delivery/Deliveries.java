@@ -168,6 +168,46 @@ public class Deliveries implements InitializingBean {
                         .replaceAll(Matcher.quoteReplacement(Delivery.ERASED));
     }
 
+    /** The registrations the person with this address hash was mailed about (as participant). */
+    java.util.Set<String> registrationsOf(String emailHash) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Delivery delivery : mongo.find(query(where("recipientHash").is(emailHash)), Delivery.class)) {
+            if (delivery.registrationId() != null) {
+                ids.add(delivery.registrationId());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The latest deliveries first, filtered by conference, status and recipient (part of the address, any case).
+     * For the operators' view; at most {@code limit}.
+     */
+    public List<Delivery> recent(String conferenceId, DeliveryStatus status, String recipient, int limit) {
+        List<Criteria> filters = new ArrayList<>();
+        if (conferenceId != null && !conferenceId.isBlank()) {
+            filters.add(where("conferenceId").is(conferenceId.strip()));
+        }
+        if (status != null) {
+            filters.add(where("status").is(status));
+        }
+        if (recipient != null && !recipient.isBlank()) {
+            filters.add(where("recipient").regex(Pattern.quote(recipient.strip()), "i"));
+        }
+        Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
+        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "updatedAt", "_id")).limit(limit),
+                Delivery.class);
+    }
+
+    public java.util.Optional<Delivery> find(String id) {
+        return java.util.Optional.ofNullable(mongo.findById(id, Delivery.class));
+    }
+
+    /** The deliveries with these ids (by {@code _id}: each one an exact match on the primary key). */
+    public List<Delivery> findAll(java.util.Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : mongo.find(query(where("_id").in(ids)), Delivery.class);
+    }
+
     /** A registration's deliveries, oldest first. */
     public List<Delivery> ofRegistration(String registrationId) {
         return mongo.find(query(where("registrationId").is(registrationId))

@@ -51,6 +51,11 @@ public record DeliveryRequest(
      * a contact changed between two deliveries of the same event then still gets one organiser mail, not one
      * per address.
      */
+    /** The id of an organisers' mail owed for an event, as {@link #deliveryId()} gives it. */
+    public static String organisersDeliveryId(java.util.UUID eventId, MailKind kind) {
+        return eventId + ":" + kind + ":" + ORGANISERS;
+    }
+
     public String deliveryId() {
         String recipientKey = kind.audience() == MailKind.Audience.ORGANISER ? ORGANISERS : recipientHash();
         return eventId + ":" + kind + ":" + recipientKey;

@@ -33,10 +33,12 @@ public class DeliveryService {
     private final ErasedAddresses erased;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final SentMails sentMails;
 
     DeliveryService(Deliveries deliveries, SmtpMailer mailer, DeliverySettings settings, ErasedAddresses erased,
-            DeliveryMetrics metrics, Clock clock) {
+            DeliveryMetrics metrics, Clock clock, SentMails sentMails) {
         this.deliveries = deliveries;
+        this.sentMails = sentMails;
         this.mailer = mailer;
         this.settings = settings;
         this.erased = erased;
@@ -83,8 +85,10 @@ public class DeliveryService {
                 break;
         }
         int attempt = claim.delivery().attempts();
+        OutgoingMail mail = null;
         try {
-            mailer.send(composer.apply(toSend), messageId);
+            mail = composer.apply(toSend);
+            mailer.send(mail, messageId);
         } catch (UndeliverableMailException e) {
             deliveries.markFailed(id, describe(e), clock.instant());
             metrics.failed(request.kind());
@@ -96,10 +100,24 @@ public class DeliveryService {
             log.warn("Delivery {} attempt {} failed, the event will be retried: {}", id, attempt, e.toString());
             throw e;
         }
-        deliveries.markSent(id, clock.instant());
+        Instant sentAt = clock.instant();
+        deliveries.markSent(id, sentAt);
+        keepCopy(request, mail, sentAt);
         metrics.sent(request.kind());
         log.info("Delivery {} sent ({}, attempt {}, Message-ID {})", id, request.kind(), attempt, messageId);
         return DeliveryStatus.SENT;
+    }
+
+    /** The copy is for the operators' view only: failing to keep it never fails (or repeats) the mail. */
+    private void keepCopy(DeliveryRequest request, OutgoingMail mail, Instant sentAt) {
+        if (request.registrationId() == null) {
+            return; // a digest lists many participants; an erasure could not take one of them out of a copy
+        }
+        try {
+            sentMails.keep(request.deliveryId(), request.registrationId(), mail, sentAt);
+        } catch (RuntimeException e) {
+            log.warn("Delivery {} sent, but its copy for the operators was not kept: {}", request.deliveryId(), e.toString());
+        }
     }
 
     /**
@@ -119,6 +137,8 @@ public class DeliveryService {
     public int erase(String emailHash, Instant requestedAt) {
         Instant now = clock.instant();
         erased.record(emailHash, requestedAt == null ? now : requestedAt, now);
+        // The copies of every mail about the person's registrations (the organisers' included) go entirely.
+        sentMails.forgetRegistrations(deliveries.registrationsOf(emailHash));
         return deliveries.redact(emailHash, now);
     }
 

@@ -75,6 +75,16 @@ class DigestEntries implements InitializingBean {
                 .and("recordedAt").lt(windowEnd)), new Update().set("digestId", digestId), DigestEntry.class);
     }
 
+    /** The digests a registration's changes went into (assigned ones; the next window's is not known yet). */
+    java.util.Set<String> digestsOf(String registrationId) {
+        java.util.Set<String> digests = new java.util.TreeSet<>();
+        for (DigestEntry entry : mongo.find(query(where("registrationId").is(registrationId).and("digestId").ne(null)),
+                DigestEntry.class)) {
+            digests.add(entry.digestId());
+        }
+        return digests;
+    }
+
     List<DigestEntry> ofDigest(String digestId) {
         return mongo.find(query(where("digestId").is(digestId)).with(Sort.by("occurredAt", "recordedAt", "_id")),
                 DigestEntry.class);

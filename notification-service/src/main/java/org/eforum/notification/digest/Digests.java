@@ -85,6 +85,11 @@ public class Digests {
         }
     }
 
+    /** The id the digest's delivery is recorded under: one per digest, whatever instance sends it. */
+    static UUID deliveryEventOf(String digestId) {
+        return UUID.nameUUIDFromBytes(("digest:" + digestId).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Redacts an erased participant in the pending and past digest entries. */
     public int erase(String emailHash) {
         return entries.redact(emailHash, Delivery.ERASED);
@@ -132,7 +137,7 @@ public class Digests {
             entries.markDigested(digestId);
             return true;
         }
-        UUID deliveryEvent = UUID.nameUUIDFromBytes(("digest:" + digestId).getBytes(StandardCharsets.UTF_8));
+        UUID deliveryEvent = deliveryEventOf(digestId);
         DeliveryRequest request = new DeliveryRequest(deliveryEvent, null, latest.conferenceId(), 0,
                 MailKind.ORGANISER_DIGEST, routing.contactEmail(), routing.cc(), routing.language());
         try {

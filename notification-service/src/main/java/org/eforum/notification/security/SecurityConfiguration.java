@@ -19,6 +19,9 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        // Every conference's mail: for operators (the console), not for one conference's organisers.
+                        .requestMatchers("/api/notifications/deliveries", "/api/notifications/deliveries/**")
+                        .hasRole(Roles.OPERATOR)
                         .requestMatchers("/api/**").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
                         // Metrics (the mail counters included) are for operators and their Prometheus, with Basic auth.
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")

@@ -40,6 +40,7 @@ public class DeadLetterTopics {
 
     private final Admin admin;
     private final Map<String, Object> consumerConfig;
+    private final Redrives redrives = new Redrives();
 
     public DeadLetterTopics(Admin admin, KafkaAdmin kafkaAdmin) {
         this.admin = admin;
@@ -93,15 +94,75 @@ public class DeadLetterTopics {
     }
 
     public Map<String, DeadLetter.Redrive> redrives() {
-        Map<String, DeadLetter.Redrive> redrives = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : read(List.of(REDRIVES))) {
-            if (record.key() != null && record.value() != null) {
-                String[] value = new String(record.value(), StandardCharsets.UTF_8).split(" ", 2);
-                redrives.put(new String(record.key(), StandardCharsets.UTF_8),
-                        new DeadLetter.Redrive(Instant.parse(value[0]), value.length > 1 ? value[1] : ""));
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            return redrives.current(consumer);
+        }
+    }
+
+    /**
+     * One page, newest first. Only the last {@code (page + 1) * size} records of each partition can be on it, so
+     * only those are read: the first pages open as fast with 100,000 dead letters as with ten.
+     */
+    public DeadLetterPage page(int page, int size) {
+        if (page < 0 || size < 1 || size > DeadLetterPage.MAX_SIZE) {
+            throw new InvalidPageException("page must be 0 or more and size from 1 to " + DeadLetterPage.MAX_SIZE);
+        }
+        Map<String, DeadLetter.Redrive> redriven = redrives();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : deadLetterTopicNames()) {
+                consumer.partitionsFor(topic, READ_TIMEOUT)
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            long stillThere = redriven.keySet().stream().filter(id -> stillThere(id, begin, end)).count();
+            long window = (long) (page + 1) * size;
+            Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> newest = new HashMap<>();
+            List<TopicPartition> toRead = partitions.stream().filter(p -> end.get(p) > begin.get(p)).toList();
+            if (!toRead.isEmpty()) {
+                consumer.assign(toRead);
+                toRead.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - window)));
+                readUntil(consumer, end, toRead).forEach(record -> newest.computeIfAbsent(
+                        new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>()).add(record));
+            }
+            List<DeadLetter> letters = NewestFirst.merge(newest.values()).stream().skip((long) page * size).limit(size)
+                    .map(record -> view(record,
+                            redriven.get(DeadLetter.idOf(record.topic(), record.partition(), record.offset()))))
+                    .toList();
+            return new DeadLetterPage(letters, page, size, total, total - stillThere);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new KafkaUnavailableException(e);
+        }
+    }
+
+    private static boolean stillThere(String id, Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+        String[] parts = id.split(":");
+        try {
+            TopicPartition partition = new TopicPartition(parts[0], Integer.parseInt(parts[1]));
+            long offset = Long.parseLong(parts[2]);
+            return begin.containsKey(partition) && offset >= begin.get(partition) && offset < end.get(partition);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readUntil(KafkaConsumer<byte[], byte[]> consumer,
+            Map<TopicPartition, Long> end, List<TopicPartition> partitions) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new KafkaUnavailableException(new IllegalStateException("reading the dead letters timed out"));
+            }
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    records.add(record);
+                }
             }
         }
-        return redrives;
+        return records;
     }
 
     private List<String> deadLetterTopicNames() {

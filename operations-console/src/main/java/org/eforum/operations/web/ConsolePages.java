@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.eforum.operations.deadletter.DeadLetter;
+import org.eforum.operations.deadletter.DeadLetterPage;
+import org.eforum.operations.deadletter.InvalidPageException;
 import org.eforum.operations.deadletter.DeadLetterTopics;
 import org.eforum.operations.deadletter.Redriver;
 import org.eforum.operations.outbox.OutboxProbe;
@@ -74,14 +76,14 @@ class ConsolePages {
     }
 
     @GetMapping("/dead-letters")
-    String deadLetters(Model model) {
+    String deadLetters(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DeadLetterPage.DEFAULT_SIZE) int size, Model model) {
         try {
-            List<DeadLetter> letters = deadLetters.all();
-            model.addAttribute("letters", letters);
-            model.addAttribute("waiting", letters.stream().filter(letter -> letter.redriven() == null).count());
+            model.addAttribute("letters", deadLetters.page(page, size));
+        } catch (InvalidPageException e) {
+            throw e;
         } catch (ErrorResponseException e) {
-            model.addAttribute("letters", List.of());
-            model.addAttribute("waiting", 0L);
+            model.addAttribute("letters", new DeadLetterPage(List.of(), page, size, 0, 0));
             model.addAttribute("lettersError", e.getBody().getDetail());
         }
         return "dead-letters";

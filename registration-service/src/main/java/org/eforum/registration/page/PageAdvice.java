@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.eforum.registration.conference.ConferenceNotFoundException;
+import org.eforum.registration.legal.PrivacyNotice;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page shows: the language switch; and the page's own 404 instead of the JSON problem. */
+/** What every page shows: the language switch, the privacy notice's version; and the page's own 404 instead of the JSON problem. */
 @ControllerAdvice(basePackageClasses = PageAdvice.class)
 class PageAdvice {
 
@@ -22,6 +23,12 @@ class PageAdvice {
     @ModelAttribute("languageLinks")
     List<LanguageLink> languageLinks(HttpServletRequest request) {
         return languageLinksFor(request);
+    }
+
+    /** The form names the notice its consent refers to. */
+    @ModelAttribute("privacyNoticeVersion")
+    String privacyNoticeVersion() {
+        return PrivacyNotice.VERSION;
     }
 
     @ExceptionHandler({ConferenceNotFoundException.class, PageNotFoundException.class})

@@ -11,6 +11,7 @@ import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.registration.legal.PrivacyNotice;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,7 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One participant's registration for one conference. {@code emailKey} (the address lower-cased) is unique per
  * conference, which is what makes a repeated submission a 409 even when twenty arrive at once. {@code sequence}
- * counts the registration's events; the events not yet on Kafka wait in {@code outbox}.
+ * counts the registration's events; the events not yet on Kafka wait in {@code outbox}. {@code consent} keeps the
+ * words the participant agreed to and the privacy notice's version they named (absent on registrations older than
+ * the notice).
  *
  * <p>The registration owns its state machine: {@code CONFIRMED} or {@code WAITLISTED} at submission,
  * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED). A transition checks its
@@ -39,7 +42,8 @@ public record Registration(
         Instant updatedAt,
         boolean outboxPending,
         Instant outboxPendingSince,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        PrivacyNotice.ConsentRecord consent) {
 
     static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.conference.Conferences;
+import org.eforum.registration.legal.PrivacyNotice;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.eforum.registration.outbox.OutboxEntryFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,10 +45,11 @@ public class RegistrationService {
     private final SelfServiceLinkSigner links;
     private final Clock clock;
     private final OutboxEntryFactory outboxEntryFactory;
+    private final PrivacyNotice privacyNotice;
 
     public RegistrationService(ConferenceService conferenceService, Conferences conferences,
             Registrations registrations, WaitlistPromotion waitlist, SelfServiceLinkSigner links, Clock clock,
-            OutboxEntryFactory outboxEntryFactory) {
+            OutboxEntryFactory outboxEntryFactory, PrivacyNotice privacyNotice) {
         this.conferenceService = conferenceService;
         this.conferences = conferences;
         this.registrations = registrations;
@@ -55,6 +57,7 @@ public class RegistrationService {
         this.links = links;
         this.clock = clock;
         this.outboxEntryFactory = outboxEntryFactory;
+        this.privacyNotice = privacyNotice;
     }
 
     public Registration register(String conferenceId, RegistrationRequest request) {
@@ -83,7 +86,7 @@ public class RegistrationService {
                 : new RegistrationWaitlisted(UUID.randomUUID(), now, id, 1, participant, conference.snapshot(), links.linkFor(id));
         Registration registration = new Registration(id, conferenceId, Registration.emailKey(participant.email()),
                 participant, blankToNull(request.notes()), event.status(), 1, now, now, true, now,
-                List.of(outboxEntryFactory.of(event)));
+                List.of(outboxEntryFactory.of(event)), privacyNotice.consentGiven(participant.language(), now));
         try {
             registrations.insert(registration);
         } catch (DuplicateKeyException e) {

@@ -32,7 +32,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Metrics are for operators and their Prometheus, with Basic auth.
                         .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/", "/conferences/**", "/registrations/**", "/css/**",
+                        .requestMatchers(HttpMethod.GET, "/", "/conferences/**", "/registrations/**", "/privacy", "/accessibility", "/css/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel").permitAll()
                         .requestMatchers("/error").permitAll()

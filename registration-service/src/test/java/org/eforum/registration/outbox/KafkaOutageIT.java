@@ -38,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eforum.registration.token-secret=integration-tests-only-secret-0123456789abcdef",
+        "eforum.organiser.name=Ministry of Labour and Social Policy", "eforum.organiser.email=dpo@mlsp.example.bg",
         "eforum.registration.reconcile-interval=1h",
         "eforum.security.accounts[0].username=organiser",
         "eforum.security.accounts[0].password=organiser",

@@ -9,6 +9,7 @@ import org.eforum.notification.delivery.DeliveryStatus;
 public record DeliveryLogEntry(
         String id,
         String registrationId,
+        String conferenceId,
         String eventId,
         String recipient,
         String kind,
@@ -20,7 +21,7 @@ public record DeliveryLogEntry(
         String messageId) {
 
     static DeliveryLogEntry of(Delivery delivery) {
-        return new DeliveryLogEntry(delivery.id(), delivery.registrationId(), delivery.eventId(), delivery.recipient(),
+        return new DeliveryLogEntry(delivery.id(), delivery.registrationId(), delivery.conferenceId(), delivery.eventId(), delivery.recipient(),
                 delivery.kind().name(), delivery.language(), delivery.status(), delivery.attempts(),
                 delivery.lastError(), delivery.updatedAt(), delivery.messageId());
     }

@@ -1,0 +1,36 @@
+package org.eforum.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.eforum.testsupport.ApiDocsCoverage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** The registration API is published as OpenAPI: every endpoint, who may call it, and the problem shape. */
+class ApiDocsIT extends IntegrationSupport {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyControllerEndpointIsInTheOpenApiDocument() {
+        JsonNode docs = ApiDocsCoverage.apiDocs(port, "operator", "operator");
+
+        assertThat(ApiDocsCoverage.endpoints(context)).contains("POST /api/conferences",
+                "POST /api/conferences/{conferenceId}/registrations", "POST /api/registrations/{id}/cancel");
+        assertThat(ApiDocsCoverage.undocumented(context, docs)).isEmpty();
+        // Public: anyone may register; an organiser creates conferences.
+        assertThat(docs.at("/paths/~1api~1conferences~1{conferenceId}~1registrations/post").has("security")).isFalse();
+        assertThat(docs.at("/paths/~1api~1conferences/post/security/0/basicAuth/0").asString()).isEqualTo("ORGANISER");
+        assertThat(docs.at("/paths/~1api~1conferences/post/responses/4XX/content/application~1problem+json/schema/$ref")
+                .asString()).isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void theDocumentIsForOperatorsOutsideTheLocalProfile() {
+        assertThat(ApiDocsCoverage.get(port, "/v3/api-docs", null, null).statusCode()).isEqualTo(401);
+        assertThat(ApiDocsCoverage.get(port, "/v3/api-docs", "organiser", "organiser").statusCode()).isEqualTo(403);
+    }
+}
