@@ -53,6 +53,13 @@ public class Organisations {
                 .set("nameEventId", eventId);
         Criteria namedLater = new Criteria().orOperator(where("nameSince").gt(at),
                 where("nameSince").is(at).and("nameEventId").gt(eventId));
+        Organisation known = mongo.findById(id, Organisation.class);
+        if (known != null && known.nameSince() != null && (known.nameSince().isBefore(at)
+                || known.nameSince().equals(at) && known.nameEventId() != null
+                        && known.nameEventId().compareTo(eventId) <= 0)) {
+            // Named by an earlier registration already (every event after the first): a read, not a refused write.
+            return Optional.of(id);
+        }
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
                 mongo.upsert(query(where("_id").is(id)).addCriteria(namedLater), update, Organisation.class);
