@@ -3,4 +3,7 @@
  * each consent) and the accessibility statement of the EU Web Accessibility Directive, both naming the organiser
  * from {@code eforum.organiser.*}.
  */
+@NullMarked
 package org.eforum.registration.legal;
+
+import org.jspecify.annotations.NullMarked;
