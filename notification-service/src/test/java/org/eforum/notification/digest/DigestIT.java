@@ -49,6 +49,10 @@ class DigestIT extends IntegrationTest {
         Participant bob = participant("Bob", "<b>Digest</b>", unique("bob") + "@example.org");
         RegistrationConfirmed anaConfirmed = confirmed("reg-a-" + UUID.randomUUID(), ana, conference);
 
+        // The three changes must fall into one window: start just after a window begins (they are aligned to
+        // the epoch), which leaves most of the window for the four records to be consumed.
+        await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Instant.now().toEpochMilli() % WINDOW.toMillis() < 100);
         publish(Topics.REGISTRATIONS, anaConfirmed);
         publish(Topics.REGISTRATIONS, anaConfirmed); // redelivered: still one line
         // Bob's key may land on another partition, read by another of the listener's consumers: wait for it too.
