@@ -7,9 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,8 +62,17 @@ public abstract class ConsoleIntegrationSupport {
     @LocalServerPort
     protected int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrapServers;
+
+    /**
+     * This context's own broker. Not {@code ${spring.kafka.bootstrap-servers}}: EmbeddedKafka keeps that as a
+     * system property, which the next context's broker overwrites, and a cached context would then hand its tests
+     * another context's broker.
+     */
+    @Autowired
+    void useBroker(EmbeddedKafkaBroker broker) {
+        bootstrapServers = broker.getBrokersAsString();
+    }
 
     protected HttpResponse<String> get(String path, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));

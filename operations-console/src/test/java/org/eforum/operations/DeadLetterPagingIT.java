@@ -26,10 +26,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,8 +60,17 @@ class DeadLetterPagingIT {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    /**
+     * This context's own broker. Not {@code ${spring.kafka.bootstrap-servers}}: EmbeddedKafka keeps that as a
+     * system property, which the next context's broker overwrites, and a cached context would then hand its tests
+     * another context's broker.
+     */
+    @Autowired
+    void useBroker(EmbeddedKafkaBroker broker) {
+        bootstrapServers = broker.getBrokersAsString();
+    }
 
     @BeforeAll
     void fillADeadLetterTopic() throws Exception {

@@ -34,12 +34,12 @@ import org.eforum.contracts.event.StakeholderType;
 import org.eforum.contracts.kafka.CloudEventSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,8 +68,17 @@ class DeadLettersIT {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    /**
+     * This context's own broker. Not {@code ${spring.kafka.bootstrap-servers}}: EmbeddedKafka keeps that as a
+     * system property, which the next context's broker overwrites, and a cached context would then hand its tests
+     * another context's broker.
+     */
+    @Autowired
+    void useBroker(EmbeddedKafkaBroker broker) {
+        bootstrapServers = broker.getBrokersAsString();
+    }
 
     @Autowired
     FlakyConsumer consumer;
