@@ -248,9 +248,7 @@ final class OrderedIndex extends Index<Object> {
             Object candidate = normalized(value);
             List<Object> longer = new ArrayList<>(prefix);
             longer.add(candidate);
-            byte[] low = encode(longer.toArray());
-            byte[] high = IndexKeys.after(low);
-            long entries = (high == null ? this.entries.sizeAsLong() : rank(high)) - rank(low);
+            long entries = entriesStartingWith(encode(longer.toArray()));
             if (entries < fewest) {
                 fewest = entries;
                 best = candidate;
@@ -377,12 +375,15 @@ final class OrderedIndex extends Index<Object> {
         }
         long count = 0;
         for (Object[] prefix : prefixes) {
-            byte[] low = encode(prefix);
-            byte[] high = IndexKeys.after(low);
-            long end = high == null ? entries.sizeAsLong() : rank(high);
-            count += end - rank(low);
+            count += entriesStartingWith(encode(prefix));
         }
         return count;
+    }
+
+    /** How many entries start with {@code prefix}: two rank lookups, no walk. */
+    private long entriesStartingWith(byte[] prefix) {
+        byte[] after = IndexKeys.after(prefix);
+        return (after == null ? entries.sizeAsLong() : rank(after)) - rank(prefix);
     }
 
     /** How many entries sort before {@code key}. */
