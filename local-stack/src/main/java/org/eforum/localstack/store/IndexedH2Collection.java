@@ -16,20 +16,127 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * An H2-backed collection whose queries use the {@link OrderedIndex secondary indexes}: a unique index that matches
  * the query exactly comes first (as in mongo-java-server), else the secondary index with the longest equality
  * prefix, else the whole collection is scanned. A count that the chosen index covers reads no document.
+ * <p>
+ * Every write is recorded in the store's {@link Journal}: the collection is touched before it changes, and each
+ * document it leaves behind (or removes) is appended as it is written.
  */
 final class IndexedH2Collection extends H2Collection {
 
+    private final MVMap<Object, Document> documents;
+    private final Journal journal;
+    /** mongo-java-server's own bookkeeping (system.namespaces, system.indexes) changes only with a checkpoint. */
+    private final boolean journaled;
+
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+            Journal journal) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.documents = dataMap;
+        this.journal = journal;
+        this.journaled = !collectionName.startsWith("system.");
+    }
+
+    // --- the journal ---------------------------------------------------------------------------------------------
+
+    private void touch() {
+        if (journaled) {
+            journal.touch(getDatabase().getDatabaseName(), getCollectionName());
+        }
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object position = super.addDocumentInternal(document);
+        if (journaled) {
+            journal.image(getDatabase().getDatabaseName(), getCollectionName(), document);
+        }
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        if (journaled) {
+            journal.image(getDatabase().getDatabaseName(), getCollectionName(), newDocument);
+        }
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        super.removeDocument(position);
+        if (journaled) {
+            journal.removal(getDatabase().getDatabaseName(), getCollectionName(), position);
+        }
+    }
+
+    @Override
+    public void addDocument(Document document) {
+        touch();
+        super.addDocument(document);
+    }
+
+    @Override
+    public void addDocuments(Stream<Document> documents) {
+        touch();
+        super.addDocuments(documents);
+    }
+
+    @Override
+    public List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+        touch();
+        return super.insertDocuments(documents, isOrdered);
+    }
+
+    @Override
+    public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti,
+            boolean isUpsert, Oplog oplog) {
+        touch();
+        return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+    }
+
+    @Override
+    public int deleteDocuments(Document selector, int limit, Oplog oplog) {
+        touch();
+        return super.deleteDocuments(selector, limit, oplog);
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        touch();
+        return super.findAndModify(query);
+    }
+
+    @Override
+    public void removeDocument(Document document) {
+        touch();
+        super.removeDocument(document);
+    }
+
+    /** Recovery: the document with this id becomes {@code image}, or goes when it is null; indexes are left alone. */
+    void recover(Object id, Document image) {
+        if (image == null) {
+            documents.remove(Missing.ofNullable(id));
+        } else {
+            documents.put(Missing.ofNullable(id), image);
+        }
+    }
+
+    /** Recovery: every index is rebuilt from the documents, which the journal made exact. */
+    void rebuildIndexes() {
+        List<Index<Object>> indexes = getIndexes();
+        indexes.forEach(Index::drop);
+        documents.forEach((position, document) -> indexes.forEach(index -> index.add(document, position, this)));
     }
 
     @Override

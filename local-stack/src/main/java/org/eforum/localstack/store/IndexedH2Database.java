@@ -24,10 +24,12 @@ final class IndexedH2Database extends H2Database {
     private static final String INDEX_INFIX = "._index_";
 
     private final MVStore mvStore;
+    private final Journal journal;
 
-    private IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+    private IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, Journal journal) {
         super(databaseName, mvStore, cursorRegistry);
         this.mvStore = mvStore;
+        this.journal = journal;
     }
 
     @Override
@@ -64,7 +66,16 @@ final class IndexedH2Database extends H2Database {
 
     /** The super constructor opens existing collections and indexes before this.mvStore is set. */
     private MVStore store() {
-        return mvStore != null ? mvStore : OPENING.get();
+        return mvStore != null ? mvStore : OPENING.get().store();
+    }
+
+    private Journal journal() {
+        return journal != null ? journal : OPENING.get().journal();
+    }
+
+    /** Recovery: the collection a journal record names, created if the last checkpoint did not have it yet. */
+    IndexedH2Collection collectionForRecovery(String collectionName) {
+        return (IndexedH2Collection) resolveOrCreateCollection(collectionName);
     }
 
     /**
@@ -124,18 +135,22 @@ final class IndexedH2Database extends H2Database {
         MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName,
                 new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
-        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, journal());
     }
 
     /** Opens a database; the super constructor calls back into this class before its fields are set. */
-    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
-        OPENING.set(mvStore);
+    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry,
+            Journal journal) {
+        OPENING.set(new Opening(mvStore, journal));
         try {
-            return new IndexedH2Database(databaseName, mvStore, cursorRegistry);
+            return new IndexedH2Database(databaseName, mvStore, cursorRegistry, journal);
         } finally {
             OPENING.remove();
         }
     }
 
-    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    private record Opening(MVStore store, Journal journal) {
+    }
+
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 }

@@ -11,7 +11,7 @@ import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * The local stack's MongoDB-wire store, in its own JVM with its own heap: mongo-java-server over one H2 MVStore
- * file, writes acknowledged only once on disk, secondary indexes served. Usage:
+ * file and its journal beside it, writes acknowledged only once journaled, secondary indexes served. Usage:
  * {@code StoreServer <port> <data file> [--fsync]}; prints {@code store ready} once it listens.
  */
 public final class StoreServer {
@@ -37,7 +37,7 @@ public final class StoreServer {
         Files.createDirectories(file.getParent());
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
                 .pageSplitSize(PAGE_SPLIT_SIZE).autoCommitDisabled().open();
-        DurableH2Backend backend = new DurableH2Backend(store, fsync);
+        DurableH2Backend backend = DurableH2Backend.open(store, journalOf(file), fsync);
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -47,5 +47,12 @@ public final class StoreServer {
         }, "stop-store"));
         System.out.println("store ready on 127.0.0.1:" + port + " (" + file + (fsync ? ", fsync" : "") + ")");
         stopped.await();
+    }
+
+    /** The journal's directory beside the store file: {@code store.mv} → {@code store.journal/}. */
+    static Path journalOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".journal");
     }
 }

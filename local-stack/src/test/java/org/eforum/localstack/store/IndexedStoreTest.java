@@ -3,13 +3,17 @@ package org.eforum.localstack.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -48,9 +52,30 @@ class IndexedStoreTest {
     }
 
     private MongoCollection<Document> durable(String file) {
-        MVStore store = new MVStore.Builder().fileName(dir.resolve(file).toString()).autoCommitDisabled().open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store, false));
-        return collection(server);
+        return collection(new MongoServer(backend(file, Checkpoints.DEFAULT_INTERVAL_MILLIS)));
+    }
+
+    private DurableH2Backend backend(String file, long checkpointMillis) {
+        Path path = dir.resolve(file);
+        MVStore store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().open();
+        return DurableH2Backend.open(store, StoreServer.journalOf(path), false, checkpointMillis);
+    }
+
+    /**
+     * What the disk holds if the process died now: the store file and its journal copied while the store is open
+     * (a SIGKILL leaves exactly what the operating system has been handed).
+     */
+    private String crashImage(String file) throws IOException {
+        String copy = "crashed-" + file;
+        Files.copy(dir.resolve(file), dir.resolve(copy));
+        Path journal = StoreServer.journalOf(dir.resolve(file));
+        Path copiedJournal = Files.createDirectories(StoreServer.journalOf(dir.resolve(copy)));
+        try (Stream<Path> segments = Files.list(journal)) {
+            for (Path segment : segments.toList()) {
+                Files.copy(segment, copiedJournal.resolve(segment.getFileName()));
+            }
+        }
+        return copy;
     }
 
     private MongoCollection<Document> scanning() {
@@ -190,5 +215,66 @@ class IndexedStoreTest {
         // The unique _id index came back from the file too: a second r1 is refused.
         assertThatThrownBy(() -> after.insertOne(new Document("_id", "r1"))).isInstanceOf(MongoWriteException.class)
                 .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void aStoreKilledBeforeItsCheckpointRecoversEveryAcknowledgedWriteFromItsJournal() throws Exception {
+        // No checkpoint but the ones index declarations force: every write below is in the journal only.
+        DurableH2Backend backend = backend("killed.mv", 3_600_000);
+        MongoCollection<Document> killed = collection(new MongoServer(backend));
+        MongoCollection<Document> reference = scanning();
+        declareIndexes(killed);
+        List<Document> documents = documents(2000);
+        for (MongoCollection<Document> collection : List.of(killed, reference)) {
+            collection.insertMany(documents);
+            collection.updateMany(Filters.eq("conferenceId", "c1"), Updates.set("status", "WAITLISTED"));
+            collection.updateMany(Filters.eq("conferenceId", "c4"),
+                    Updates.combine(Updates.set("outboxPending", true), Updates.set("outboxPendingSince", new Date(5))));
+            collection.deleteMany(Filters.eq("name", "n7"));
+            collection.insertOne(new Document("_id", "late").append("name", "n7").append("listed", true));
+        }
+        long checkpointsBefore = backend.checkpoints();
+        String image = crashImage("killed.mv");
+        assertThat(backend.checkpoints()).as("no checkpoint ran while the image was taken").isEqualTo(checkpointsBefore);
+
+        DurableH2Backend reopened = backend(image, Checkpoints.DEFAULT_INTERVAL_MILLIS);
+        assertThat(reopened.recovered()).as("journal records recovered").isGreaterThan(2000);
+        MongoCollection<Document> recovered = collection(new MongoServer(reopened));
+        assertThat(recovered.countDocuments()).isEqualTo(reference.countDocuments());
+        for (Function<MongoCollection<Document>, Object> query : queries()) {
+            assertThat(query.apply(recovered)).isEqualTo(query.apply(reference));
+        }
+        assertThatThrownBy(() -> recovered.insertOne(new Document("_id", "late"))).isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void aRecordTornByTheKillIsIgnoredAndEverythingBeforeItKept() throws Exception {
+        MongoCollection<Document> killed = collection(new MongoServer(backend("torn.mv", 3_600_000)));
+        killed.createIndex(Indexes.ascending("name"));
+        killed.insertMany(documents(300));
+        String image = crashImage("torn.mv");
+        try (Stream<Path> segments = Files.list(StoreServer.journalOf(dir.resolve(image)))) {
+            Path last = segments.sorted().reduce((a, b) -> b).orElseThrow();
+            // Half a record: a length that promises more than follows.
+            Files.write(last, new byte[] {0, 0, 1, 0, 7, 7, 7, 7, 1, 2, 3}, StandardOpenOption.APPEND);
+        }
+
+        MongoCollection<Document> recovered = collection(new MongoServer(backend(image, 3_600_000)));
+        assertThat(recovered.countDocuments()).isEqualTo(300);
+        assertThat(recovered.countDocuments(Filters.eq("name", "n1"))).isEqualTo(
+                documents(300).stream().filter(d -> d.get("name").equals("n1")).count());
+    }
+
+    @Test
+    void aCleanStopLeavesNothingToRecover() throws Exception {
+        MongoCollection<Document> before = durable("clean.mv");
+        before.insertMany(documents(100));
+        close();
+        open.clear();
+
+        DurableH2Backend reopened = backend("clean.mv", Checkpoints.DEFAULT_INTERVAL_MILLIS);
+        assertThat(reopened.recovered()).isZero();
+        assertThat(collection(new MongoServer(reopened)).countDocuments()).isEqualTo(100);
     }
 }
