@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm implements AutoCloseable {
 
     private final String name;
+    private final JavaRuntime java;
     private final List<String> command;
     private final Path log;
     private final int readyPort;
@@ -25,6 +26,7 @@ final class ChildJvm implements AutoCloseable {
     ChildJvm(String name, JavaRuntime java, List<String> jvmOptions, String classpath, String mainClass,
             List<String> arguments, Path log, int readyPort) {
         this.name = name;
+        this.java = java;
         this.log = log;
         this.readyPort = readyPort;
         this.command = new ArrayList<>();
@@ -36,7 +38,7 @@ final class ChildJvm implements AutoCloseable {
 
     ChildJvm start(Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        process = java.processBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

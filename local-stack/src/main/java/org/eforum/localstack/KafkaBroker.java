@@ -111,7 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Process start(List<String> mainAndArgs, Path log) throws IOException {
-        return new ProcessBuilder(command(mainAndArgs)).redirectErrorStream(true)
+        return java.processBuilder(command(mainAndArgs)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
