@@ -118,8 +118,12 @@ class OrganisationsIT extends AbstractDirectoryIT {
                     .type(StakeholderType.CIVIL_SOCIETY).build(), forum));
         }
         // Thirty writes to one listing from several partitions at once: none may undo another.
-        await().atMost(PROJECTED_WITHIN).until(() -> organisations("q=" + encode(name)).get("items").size() == 1
-                && people(organisations("q=" + encode(name)).get("items").get(0)).size() == 30);
+        // Asserted, not polled for a boolean: a timeout then says which half was missing.
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> {
+            JsonNode items = organisations("q=" + encode(name)).get("items");
+            assertThat(items).as("listings of %s", name).hasSize(1);
+            assertThat(people(items.get(0))).as("members listed").hasSize(30);
+        });
         assertThat(people(organisations("q=" + encode(name) + "&country=BG&type=CIVIL_SOCIETY").get("items").get(0)))
                 .containsExactlyInAnyOrderElementsOf(expected);
 
