@@ -268,41 +268,6 @@ public class People implements InitializingBean {
         return listings.find(filter, pageable);
     }
 
-    /** The listing as it was computed before {@link OrganisationListings}: every request grouped the people. */
-    Page<OrganisationMembers> listedByOrganisationGrouped(DirectoryFilter filter, Pageable pageable) {
-        Criteria criteria = listedCriteria(filter, "search.organisationTokens")
-                .and("profile.organisationId").ne(null);
-        Aggregation count = newAggregation(match(criteria), group("profile.organisationId"));
-        long total = mongo.aggregate(count, Person.COLLECTION, Document.class).getMappedResults().size();
-        Aggregation page = newAggregation(
-                match(criteria),
-                group("profile.organisationId")
-                        .first("search.organisationSortKey").as("sortKey")
-                        .first("profile.organisation").as("spelling")
-                        .first("profile.country").as("country")
-                        .addToSet("profile.stakeholderType").as("types")
-                        .push(new Document("firstName", "$profile.firstName").append("lastName", "$profile.lastName")
-                                .append("sortKey", "$search.sortKey").append("publicId", "$publicId")).as("people"),
-                sort(Sort.by("sortKey", "_id")),
-                skip(pageable.getOffset()),
-                limit(pageable.getPageSize()));
-        List<OrganisationMembers> organisations = mongo.aggregate(page, Person.COLLECTION, Document.class)
-                .getMappedResults().stream().map(People::members).toList();
-        return new PageImpl<>(organisations, pageable, total);
-    }
-
-    private static OrganisationMembers members(Document group) {
-        List<StakeholderType> types = group.getList("types", String.class).stream().map(StakeholderType::valueOf)
-                .sorted().toList();
-        List<OrganisationMembers.Member> people = group.getList("people", Document.class).stream()
-                .sorted(Comparator.comparing((Document d) -> String.valueOf(d.getString("sortKey")))
-                        .thenComparing(d -> String.valueOf(d.getString("publicId"))))
-                .map(d -> new OrganisationMembers.Member(d.getString("firstName"), d.getString("lastName")))
-                .toList();
-        return new OrganisationMembers(group.getString("_id"), group.getString("spelling"), group.getString("country"),
-                types, people);
-    }
-
     private static Criteria listedCriteria(DirectoryFilter filter, String tokensField) {
         return filtered(where("profile.listInDirectory").is(true), filter, tokensField);
     }

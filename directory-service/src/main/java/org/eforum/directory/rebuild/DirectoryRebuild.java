@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Rebuilds the directory from the log: stops this service's listener containers, empties the directory's
- * collections (people, organisations, the organisation listings, conferences), moves the consumer group back to the beginning of every topic
+ * collections (people, organisations, the organisation listings and their members, conferences), moves the consumer group back to the beginning of every topic
  * it reads and starts the containers again, which replay everything through the same idempotent, order-safe
  * projection. Public ids are derived from the e-mail with a keyed hash and every display choice is
  * order-independent, so the result is the same directory.
@@ -108,7 +108,7 @@ public class DirectoryRebuild {
     private RebuildStatus emptyAndRewind() {
         Instant startedAt = Instant.now();
         for (String collection : List.of(Person.COLLECTION, Organisation.COLLECTION, OrganisationListings.COLLECTION,
-                Conference.COLLECTION)) {
+                OrganisationListings.MEMBERS, Conference.COLLECTION)) {
             // remove, not drop: the indexes stay, so uniqueness holds from the first replayed write
             mongo.remove(new Query(), collection);
         }

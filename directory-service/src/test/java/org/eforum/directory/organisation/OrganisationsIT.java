@@ -134,6 +134,53 @@ class OrganisationsIT extends AbstractDirectoryIT {
         assertThat(people(organisations("q=" + encode(name)).get("items").get(0))).doesNotContain("Eva Member29");
     }
 
+    @Test
+    void aMemberWhoChangesTypeOrOrganisationTakesTheirFacetsAlongAndAnEmptiedOrganisationLeaves() {
+        String first = uniqueWord("Harbour Trust ");
+        String second = uniqueWord("Lighthouse Foundation ");
+        String movingEmail = unique("moving-") + "@example.org";
+        publish(confirmed(unique("reg-"), person("Rada", "Stays").organisation(first)
+                .type(StakeholderType.MEDIA).build(), forum));
+        publishAndAwait(confirmed(unique("reg-"), 1, person("Mira", "Moves").email(movingEmail).organisation(first)
+                .type(StakeholderType.ACADEMIA).build(), forum, java.time.Instant.now().minusSeconds(60)));
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(
+                organisations("q=" + encode(first) + "&type=ACADEMIA").get("total").asInt()).isEqualTo(1));
+
+        // Mira's newer registration names another organisation: her facets leave the first one with her.
+        publishAndAwait(confirmed(unique("reg-"), person("Mira", "Moves").email(movingEmail).organisation(second)
+                .type(StakeholderType.ACADEMIA).build(), conference(unique("forum-"), "Second forum")));
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> {
+            assertThat(organisations("q=" + encode(first) + "&type=ACADEMIA").get("total").asInt()).isZero();
+            assertThat(people(organisations("q=" + encode(first)).get("items").get(0))).containsExactly("Rada Stays");
+            assertThat(people(organisations("q=" + encode(second) + "&type=ACADEMIA").get("items").get(0)))
+                    .containsExactly("Mira Moves");
+        });
+
+        // The last member leaves: so does the organisation.
+        publishAndAwait(confirmed(unique("reg-"), person("Mira", "Moves").email(movingEmail).organisation(second)
+                .type(StakeholderType.ACADEMIA).listed(false).build(), conference(unique("forum-"), "Third forum")));
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
+                assertThat(organisations("q=" + encode(second)).get("total").asInt()).isZero());
+    }
+
+    @Test
+    void membersWhoSpelledTheOrganisationDifferentlyAreMatchedOneByOne() {
+        String word = uniqueWord("x");
+        // One organisation (apostrophes do not count for identity) whose members gave it different words.
+        publish(confirmed(unique("reg-"), person("Sean", "Apostrophe").organisation("O'Brien Trust " + word)
+                .type(StakeholderType.MEDIA).build(), forum));
+        publishAndAwait(confirmed(unique("reg-"), person("Aoife", "Joined").organisation("OBrien Trust " + word)
+                .type(StakeholderType.ACADEMIA).build(), forum));
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
+                assertThat(people(organisations("q=" + word).get("items").get(0))).hasSize(2));
+
+        // "brien" is a word of Sean's spelling only: the listing shows him alone, and no academic.
+        assertThat(people(organisations("q=brien+" + word).get("items").get(0))).containsExactly("Sean Apostrophe");
+        assertThat(organisations("q=brien+" + word + "&type=ACADEMIA").get("total").asInt()).isZero();
+        assertThat(people(organisations("q=obrien+" + word + "&type=ACADEMIA").get("items").get(0)))
+                .containsExactly("Aoife Joined");
+    }
+
     private JsonNode organisations(String query) {
         Response response = get("/api/directory/organisations?" + query);
         assertThat(response.status()).isEqualTo(200);
