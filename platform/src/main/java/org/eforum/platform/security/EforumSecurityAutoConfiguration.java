@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.eforum.platform.startup.RefusedSetting;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -45,10 +47,32 @@ public class EforumSecurityAutoConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Checks the accounts before any bean is created: a service must refuse to start for want of credentials before
+     * it connects to MongoDB or Kafka, not after (or never, while it waits for them).
+     */
+    @Bean
+    static BeanFactoryPostProcessor eforumAccountsCheckedFirst(Environment environment) {
+        return beanFactory -> {
+            // An app with a UserDetailsService of its own does not use these accounts (eforumUsers then backs off).
+            if (List.of(beanFactory.getBeanNamesForType(UserDetailsService.class, true, false)).contains("eforumUsers")) {
+                users(Binder.get(environment).bindOrCreate("eforum.security", EforumSecurityProperties.class),
+                        isLocal(environment));
+            }
+        };
+    }
+
     @Bean
     @ConditionalOnMissingBean(UserDetailsService.class)
     UserDetailsService eforumUsers(EforumSecurityProperties properties, Environment environment) {
-        boolean local = environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
+        return new ConfiguredAccounts(users(properties, isLocal(environment)));
+    }
+
+    private static boolean isLocal(Environment environment) {
+        return environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
+    }
+
+    private static List<UserDetails> users(EforumSecurityProperties properties, boolean local) {
         List<EforumSecurityProperties.Account> accounts = properties.accounts();
         if (accounts.isEmpty() && local) {
             accounts = LOCAL_ACCOUNTS;
@@ -70,7 +94,7 @@ public class EforumSecurityAutoConfiguration {
             }
             users.add(user);
         }
-        return new ConfiguredAccounts(users);
+        return users;
     }
 
     private static UserDetails user(String property, EforumSecurityProperties.Account account, boolean local) {

@@ -5,7 +5,7 @@ package org.eforum.platform.startup;
  * accounts, a password that is not hashed, a short secret). {@link RefusedSettingFailureAnalyzer} turns it into a
  * readable start-up report, so an operator sees the property to set, not a page of bean-creation causes.
  */
-public class RefusedSetting extends RuntimeException {
+public class RefusedSetting extends IllegalStateException {
 
     private final String property;
     private final String problem;
