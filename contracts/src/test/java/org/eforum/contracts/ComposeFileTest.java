@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
@@ -22,12 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * No container engine runs in CI, so the repository's docker-compose.yml is checked here: against the Compose
  * Specification's JSON Schema (committed under src/test/resources/compose-spec), and for the mistakes a schema
- * cannot see.
+ * cannot see, above all those that would make it an unsafe deployment: the local profile, a password in the file,
+ * a server or an operators' tool published to the network.
  */
 class ComposeFileTest {
 
-    private static final Path COMPOSE_FILE = Path.of(System.getProperty("basedir", "."))
-            .resolve("../docker-compose.yml").normalize();
+    private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("..").normalize();
+    private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
+    private static final Path ENV_EXAMPLE = ROOT.resolve(".env.example");
+    /** The only services anyone on the network may reach; everything else is on the compose network or 127.0.0.1. */
+    private static final Set<String> PUBLIC_SERVICES = Set.of("registration-service", "directory-service");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|_AUTH)");
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("(?<!\\$)\\$\\{([A-Z0-9_]+)");
 
     @Test
     void theComposeFileFollowsTheComposeSpecification() throws IOException {
@@ -61,6 +72,87 @@ class ComposeFileTest {
         assertThat(volumeTargets).contains(logDirs.toString());
     }
 
+    @Test
+    void noServiceRunsTheLocalProfile() throws IOException {
+        services(compose()).forEach((name, service) -> assertThat(environment(service).get("SPRING_PROFILES_ACTIVE"))
+                .as(name + "'s SPRING_PROFILES_ACTIVE").isNull());
+        assertThat(Files.readString(COMPOSE_FILE)).doesNotContainPattern("(?i)profiles.active\\W+local");
+    }
+
+    @Test
+    void everyPasswordAndSecretIsARequiredVariableNotAValue() throws IOException {
+        Map<String, String> secrets = new TreeMap<>();
+        services(compose()).forEach((name, service) -> environment(service).forEach((key, value) -> {
+            if (SECRET_NAME.matcher(key).matches()) {
+                secrets.put(name + " " + key, String.valueOf(value));
+            }
+        }));
+
+        assertThat(secrets).as("the passwords and secrets the services get").isNotEmpty()
+                .containsKey("registration-service EFORUM_SECURITY_ACCOUNTS_0_PASSWORD")
+                .containsKey("registration-service EFORUM_REGISTRATION_TOKEN_SECRET")
+                .containsKey("kafka-ui SPRING_SECURITY_USER_PASSWORD");
+        // ${NAME:?message}: compose itself refuses to start while one is missing or empty.
+        assertThat(secrets).allSatisfy((where, value) -> assertThat(value).as(where).matches(REQUIRED_VARIABLE));
+    }
+
+    @Test
+    void onlyThePublicAppsArePublishedBeyondThisHost() throws IOException {
+        services(compose()).forEach((name, service) -> {
+            List<String> ports = ((List<?>) service.getOrDefault("ports", List.of())).stream().map(String::valueOf).toList();
+            if (!PUBLIC_SERVICES.contains(name)) {
+                assertThat(ports).as(name + "'s published ports").allMatch(port -> port.startsWith("127.0.0.1:"));
+            }
+        });
+        assertThat(services(compose()).get("kafka")).as("kafka").doesNotContainKey("ports");
+        assertThat(services(compose()).get("mongo")).as("mongo").doesNotContainKey("ports");
+        assertThat((List<?>) services(compose()).get("mailpit").get("ports")).as("mailpit's SMTP port")
+                .noneMatch(port -> port.toString().endsWith(":1025"));
+    }
+
+    @Test
+    void kafkaUiAsksForALogin() throws IOException {
+        Map<String, Object> kafkaUi = environment(services(compose()).get("kafka-ui"));
+
+        assertThat(kafkaUi.get("AUTH_TYPE")).isEqualTo("LOGIN_FORM");
+        assertThat(kafkaUi.get("SPRING_SECURITY_USER_PASSWORD")).asString().matches(REQUIRED_VARIABLE);
+    }
+
+    @Test
+    void prometheusScrapesWithThePasswordFileComposeWritesNotWithAPasswordInItsConfiguration() throws IOException {
+        Map<String, Object> scrape = new Yaml().load(Files.readString(ROOT.resolve("ops/prometheus.yml")));
+        Map<?, ?> basicAuth = (Map<?, ?>) ((Map<?, ?>) ((List<?>) scrape.get("scrape_configs")).get(0)).get("basic_auth");
+        Map<String, Object> prometheus = services(compose()).get("prometheus");
+
+        assertThat(basicAuth.keySet()).extracting(String::valueOf).doesNotContain("password").contains("password_file");
+        assertThat(String.join(" ", ((List<?>) prometheus.get("entrypoint")).stream().map(String::valueOf).toList()))
+                .contains("> " + basicAuth.get("password_file"));
+        assertThat(environment(prometheus).get("MONITOR_PASSWORD")).asString().matches(REQUIRED_VARIABLE);
+    }
+
+    @Test
+    void everyVariableTheFileReadsIsDocumentedInEnvExampleWithNoSecretFilledIn() throws IOException {
+        Map<String, String> example = new TreeMap<>();
+        for (String line : Files.readAllLines(ENV_EXAMPLE)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        Set<String> referenced = new TreeSet<>();
+        Matcher references = VARIABLE_REFERENCE.matcher(Files.readString(COMPOSE_FILE));
+        while (references.find()) {
+            referenced.add(references.group(1));
+        }
+
+        assertThat(example.keySet()).as(".env.example").containsAll(referenced);
+        example.forEach((name, value) -> {
+            if (SECRET_NAME.matcher(name).matches() || name.endsWith("_HASH")) {
+                assertThat(value).as(name + " in .env.example").isEmpty();
+            }
+        });
+        assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).as(".gitignore").contains(".env");
+    }
+
     private static Map<String, Object> compose() throws IOException {
         // SnakeYAML resolves the file's anchors and `<<` merge keys, as Compose does, before the schema sees it.
         return new Yaml().load(Files.readString(COMPOSE_FILE));
@@ -69,6 +161,17 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> service(Map<String, Object> compose, String name) {
         return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services(Map<String, Object> compose) {
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    /** A service's environment as a map (this file writes every environment as a map, not as a list). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.getOrDefault("environment", Map.of());
     }
 
     private static String asJson(Object yaml) {

@@ -46,11 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Data is never cleaned up, so each test uses its own ids, e-mails and names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Passwords as a deployment gives them: bcrypt hashes (cost 4, cheap to check) of "organiser-secret" and "operator-secret".
         "eforum.security.accounts[0].username=organiser",
-        "eforum.security.accounts[0].password=organiser-secret",
+        "eforum.security.accounts[0].password={bcrypt}$2a$04$Q4yUJaKeznj1jfIAOAhoRu1siPUw10JT70XkUvUK8ofF4JZ43C1ui",
         "eforum.security.accounts[0].roles[0]=ORGANISER",
         "eforum.security.accounts[1].username=operator",
-        "eforum.security.accounts[1].password=operator-secret",
+        "eforum.security.accounts[1].password={bcrypt}$2a$04$kv.KTbmBdzKsNSTn84lZSu6jdAp6ENoAOGPYDnLLdpS1DPpDmKOTm",
         "eforum.security.accounts[1].roles[0]=OPERATOR",
         "eforum.directory.public-id-secret=directory-tests-secret-0123456789abcdef",
         "logging.level.org.apache.kafka=warn",

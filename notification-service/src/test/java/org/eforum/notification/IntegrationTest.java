@@ -47,14 +47,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * context always finds it; mailboxes are purged before each test, and each test uses its own addresses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Passwords as a deployment gives them: bcrypt hashes (cost 4, cheap to check) of "organiser-test", "operator-test" and "guest-test".
         "eforum.security.accounts[0].username=organiser",
-        "eforum.security.accounts[0].password=organiser-test",
+        "eforum.security.accounts[0].password={bcrypt}$2a$04$xHLs4Gl9oEjx24fChd4jqOtM5V0Wq1AdhsAnSoy0BtvgqlZuaYPGO",
         "eforum.security.accounts[0].roles[0]=ORGANISER",
         "eforum.security.accounts[1].username=operator",
-        "eforum.security.accounts[1].password=operator-test",
+        "eforum.security.accounts[1].password={bcrypt}$2a$04$aa4XL1oQiJPFFSeetm4o0.oZRh4uBv/uKezXvDP6uCEN6/ofbM0j2",
         "eforum.security.accounts[1].roles[0]=OPERATOR",
         "eforum.security.accounts[2].username=guest",
-        "eforum.security.accounts[2].password=guest-test",
+        "eforum.security.accounts[2].password={bcrypt}$2a$04$lHU2hHlEBV.EmiNmtlGmnuEiMlUEmACdxkF1YsxAxM1zelX9QT9MS",
         // About a minute of blocking retries (200 ms, 400 ms, 800 ms, then 1 s each): longer than the 30 s SMTP
         // outage of SmtpOutageIT, so nothing is dead-lettered while SMTP is away. GiveUpIT shortens it.
         "eforum.kafka.retry.initial-interval=200ms",

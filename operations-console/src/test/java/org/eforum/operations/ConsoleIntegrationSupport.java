@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * uses its own topics and groups.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password=operator-pw",
+        // Passwords as a deployment gives them: bcrypt hashes (cost 4, cheap to check) of "operator-pw" and "organiser-pw".
+        "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password={bcrypt}$2a$04$k4z2952UX5opWWb4X4sD3Oa/l.hb1jcLbttcq5VE3GefIKtaGmYZi",
         "eforum.security.accounts[0].roles[0]=OPERATOR",
-        "eforum.security.accounts[1].username=organiser", "eforum.security.accounts[1].password=organiser-pw",
+        "eforum.security.accounts[1].username=organiser", "eforum.security.accounts[1].password={bcrypt}$2a$04$0d3BS60ha6mn4PjVdt48Eekn0jmgdeaQz2PQIfc2fi7/69I4SV01W",
         "eforum.security.accounts[1].roles[0]=ORGANISER",
         "eforum.console.credentials.username=operator", "eforum.console.credentials.password=operator-pw",
         "eforum.console.sample-interval=300ms",

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * first, a page at a time, with the total counted and the next page linked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password=operator-pw",
+        // Passwords as a deployment gives them: bcrypt hashes (cost 4, cheap to check) of "operator-pw".
+        "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password={bcrypt}$2a$04$k4z2952UX5opWWb4X4sD3Oa/l.hb1jcLbttcq5VE3GefIKtaGmYZi",
         "eforum.security.accounts[0].roles[0]=OPERATOR",
         "eforum.console.credentials.username=operator", "eforum.console.credentials.password=operator-pw",
         "eforum.console.services.itself=http://localhost:1"})

@@ -50,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the dead letters and the consumer goes on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password=operator-pw",
+        // Passwords as a deployment gives them: bcrypt hashes (cost 4, cheap to check) of "operator-pw".
+        "eforum.security.accounts[0].username=operator", "eforum.security.accounts[0].password={bcrypt}$2a$04$k4z2952UX5opWWb4X4sD3Oa/l.hb1jcLbttcq5VE3GefIKtaGmYZi",
         "eforum.security.accounts[0].roles[0]=OPERATOR",
         "eforum.console.credentials.username=operator", "eforum.console.credentials.password=operator-pw",
         "eforum.kafka.retry.max-retries=1", "eforum.kafka.retry.initial-interval=50ms",

@@ -2,6 +2,7 @@ package org.eforum.registration;
 
 import java.time.Duration;
 
+import org.eforum.platform.startup.RefusedSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,8 +25,10 @@ public record RegistrationSettings(
 
     public RegistrationSettings {
         if (tokenSecret == null || tokenSecret.length() < 32) {
-            throw new IllegalStateException("eforum.registration.token-secret must be set to at least 32 random "
-                    + "characters (EFORUM_REGISTRATION_TOKEN_SECRET); it signs the participants' self-service links.");
+            throw new RefusedSetting("eforum.registration.token-secret", "eforum.registration.token-secret is "
+                    + (tokenSecret == null || tokenSecret.isEmpty() ? "not set" : "shorter than 32 characters")
+                    + "; it signs the participants' self-service links. Only the 'local' profile has a default.",
+                    "Set EFORUM_REGISTRATION_TOKEN_SECRET to at least 32 random characters, e.g. `openssl rand -base64 48`.");
         }
         publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }

@@ -17,11 +17,12 @@ import org.springframework.test.context.ContextConfiguration;
         "eforum.registration.reconcile-interval=1h",
         // The metrics test reads a gauge right after a registration; production counts at most every 15 s.
         "eforum.registration.status-count-max-age=0s",
+        // Passwords as a deployment gives them: bcrypt hashes (cost 4, cheap to check) of "organiser" and "operator".
         "eforum.security.accounts[0].username=organiser",
-        "eforum.security.accounts[0].password=organiser",
+        "eforum.security.accounts[0].password={bcrypt}$2a$04$Ihdkhft1nnAnd7OZpSt3Gebctri9CMjybxGwOtVb.cBYn4h3nxWXe",
         "eforum.security.accounts[0].roles[0]=ORGANISER",
         "eforum.security.accounts[1].username=operator",
-        "eforum.security.accounts[1].password=operator",
+        "eforum.security.accounts[1].password={bcrypt}$2a$04$Y5IjzSuz3R3Ksm39jZb97.enAOp2jKY4pcMRFLFuQHplkVXp9pvIG",
         "eforum.security.accounts[1].roles[0]=OPERATOR"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)

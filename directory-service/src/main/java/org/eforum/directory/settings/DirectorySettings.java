@@ -1,5 +1,6 @@
 package org.eforum.directory.settings;
 
+import org.eforum.platform.startup.RefusedSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,9 +17,12 @@ public record DirectorySettings(String publicIdSecret, @DefaultValue("false") bo
 
     public DirectorySettings {
         if (publicIdSecret == null || publicIdSecret.length() < 32) {
-            throw new IllegalStateException("eforum.directory.public-id-secret must be set to at least 32 random "
-                    + "characters (EFORUM_DIRECTORY_PUBLIC_ID_SECRET); it derives the directory's public person ids, "
-                    + "which must stay the same across rebuilds. Only the 'local' profile has a default.");
+            throw new RefusedSetting("eforum.directory.public-id-secret", "eforum.directory.public-id-secret is "
+                    + (publicIdSecret == null || publicIdSecret.isEmpty() ? "not set" : "shorter than 32 characters")
+                    + "; it derives the directory's public person ids, which must stay the same across rebuilds. "
+                    + "Only the 'local' profile has a default.",
+                    "Set EFORUM_DIRECTORY_PUBLIC_ID_SECRET to at least 32 random characters, e.g. "
+                            + "`openssl rand -base64 48`, and keep it: a new one changes every public id.");
         }
     }
 }

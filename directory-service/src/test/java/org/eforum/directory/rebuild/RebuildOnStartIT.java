@@ -76,7 +76,8 @@ class RebuildOnStartIT extends AbstractDirectoryIT {
                         "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
                         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                         "--eforum.directory.public-id-secret=" + environment.getProperty("eforum.directory.public-id-secret"),
-                        "--eforum.security.accounts[0].username=operator", "--eforum.security.accounts[0].password=x",
+                        // A bcrypt hash of "x": outside the local profile a password is never plain text.
+                        "--eforum.security.accounts[0].username=operator", "--eforum.security.accounts[0].password={bcrypt}$2a$04$RZTQY6NVik0x.KkS.iHll.Eim/grtNaBw97.SKB/FqtlkhQ8r2QCi",
                         "--eforum.security.accounts[0].roles[0]=OPERATOR")) {
             JsonNode found = await().atMost(PROJECTED_WITHIN).until(
                     () -> search(restarted.getEnvironment(), marker),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import org.eforum.platform.startup.RefusedSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -35,10 +36,11 @@ public record ConsoleSettings(Map<String, URI> services, Duration sampleInterval
                     + "eforum.console.history-retention");
         }
         if (credentials == null || blank(credentials.username()) || blank(credentials.password())) {
-            throw new IllegalStateException("No credentials for the console's calls to the services. Set "
-                    + "eforum.console.credentials.username and .password (EFORUM_CONSOLE_CREDENTIALS_USERNAME, "
-                    + "EFORUM_CONSOLE_CREDENTIALS_PASSWORD) to an OPERATOR account of the services; default "
-                    + "credentials exist only in the 'local' profile.");
+            throw new RefusedSetting("eforum.console.credentials", "No credentials for the console's calls to the "
+                    + "services (eforum.console.credentials.username and .password); default credentials exist only "
+                    + "in the 'local' profile.",
+                    "Set EFORUM_CONSOLE_CREDENTIALS_USERNAME and EFORUM_CONSOLE_CREDENTIALS_PASSWORD (the plain "
+                            + "password: the console sends it) to an OPERATOR account of the services.");
         }
     }
 

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The accounts that may call the protected endpoints of a service (HTTP Basic and the pages' login form).
- * A password given without a {@code {id}} prefix (for example {@code {bcrypt}…}) is taken as plain text.
+ * Outside the {@code local} profile each password is a {@code {bcrypt}…} or {@code {argon2}…} hash; in it, a password
+ * without a {@code {id}} prefix is taken as plain text.
  */
 @ConfigurationProperties("eforum.security")
 public record EforumSecurityProperties(List<Account> accounts) {

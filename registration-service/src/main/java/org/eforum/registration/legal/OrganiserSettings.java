@@ -1,5 +1,6 @@
 package org.eforum.registration.legal;
 
+import org.eforum.platform.startup.RefusedSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,9 +22,10 @@ public record OrganiserSettings(String name, String email, String address, Strin
 
     public OrganiserSettings {
         if (name == null || name.isBlank() || email == null || email.isBlank()) {
-            throw new IllegalStateException("eforum.organiser.name and eforum.organiser.email must be set "
-                    + "(EFORUM_ORGANISER_NAME, EFORUM_ORGANISER_EMAIL): the privacy notice and the accessibility "
-                    + "statement name the organiser and how to reach them.");
+            throw new RefusedSetting("eforum.organiser", "eforum.organiser.name and eforum.organiser.email are not "
+                    + "both set: the privacy notice and the accessibility statement name the organiser and how to "
+                    + "reach them. Only the 'local' profile has defaults.",
+                    "Set EFORUM_ORGANISER_NAME, EFORUM_ORGANISER_EMAIL and EFORUM_ORGANISER_ADDRESS.");
         }
         if (supervisoryAuthority == null || supervisoryAuthority.isBlank()) {
             supervisoryAuthority = "Commission for Personal Data Protection (КЗЛД), https://www.cpdp.bg";

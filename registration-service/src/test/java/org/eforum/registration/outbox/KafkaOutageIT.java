@@ -40,11 +40,12 @@ import tools.jackson.databind.JsonNode;
         "eforum.registration.token-secret=integration-tests-only-secret-0123456789abcdef",
         "eforum.organiser.name=Ministry of Labour and Social Policy", "eforum.organiser.email=dpo@mlsp.example.bg",
         "eforum.registration.reconcile-interval=1h",
+        // Passwords as a deployment gives them: bcrypt hashes (cost 4, cheap to check) of "organiser" and "operator".
         "eforum.security.accounts[0].username=organiser",
-        "eforum.security.accounts[0].password=organiser",
+        "eforum.security.accounts[0].password={bcrypt}$2a$04$Ihdkhft1nnAnd7OZpSt3Gebctri9CMjybxGwOtVb.cBYn4h3nxWXe",
         "eforum.security.accounts[0].roles[0]=ORGANISER",
         "eforum.security.accounts[1].username=operator",
-        "eforum.security.accounts[1].password=operator",
+        "eforum.security.accounts[1].password={bcrypt}$2a$04$Y5IjzSuz3R3Ksm39jZb97.enAOp2jKY4pcMRFLFuQHplkVXp9pvIG",
         "eforum.security.accounts[1].roles[0]=OPERATOR"})
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)
 @DirtiesContext // its broker stops after this class; no other test may get this context
