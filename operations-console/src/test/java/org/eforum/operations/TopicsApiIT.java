@@ -138,7 +138,10 @@ class TopicsApiIT extends ConsoleIntegrationSupport {
         HttpResponse<String> page = get("/", null, null);
         assertThat(page.statusCode()).as("a page sends the visitor to the sign-in form").isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(url -> assertThat(url).endsWith("/login"));
-        assertThat(get("/login", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> login = get("/login", null, null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy")).as("the pages' CSP").hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
     }
 
     @Test
