@@ -149,8 +149,9 @@ public abstract class AbstractDirectoryIT {
     }
 
     protected Response post(String pathAndQuery, String username, String password) {
+        // The JSON type, though there is no body: the API refuses a POST a cross-site form could have sent.
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.noBody());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody());
         if (username != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -32,6 +32,16 @@ class ApiDocsIT extends AbstractDirectoryIT {
     }
 
     @Test
+    void aProtectedPostSaysItNeedsTheJsonTypeEvenWithoutABody() {
+        JsonNode docs = ApiDocsCoverage.apiDocs(port, OPERATOR, OPERATOR_PASSWORD);
+
+        JsonNode rebuild = docs.at("/paths/~1api~1directory~1rebuild/post");
+        assertThat(rebuild.path("description").asString()).contains("Content-Type: application/json");
+        assertThat(rebuild.at("/responses/403/description").asString()).contains("cross-site");
+        assertThat(docs.at("/info/description").asString()).contains("Content-Type: application/json");
+    }
+
+    @Test
     void theDocumentIsForOperatorsOutsideTheLocalProfile() {
         assertThat(ApiDocsCoverage.get(port, "/v3/api-docs", null, null).statusCode()).isEqualTo(401);
         assertThat(ApiDocsCoverage.get(port, "/swagger-ui/index.html", OPERATOR, OPERATOR_PASSWORD).statusCode())

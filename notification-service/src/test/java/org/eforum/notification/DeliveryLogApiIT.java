@@ -102,6 +102,43 @@ class DeliveryLogApiIT extends IntegrationTest {
     }
 
     @Test
+    void refusalsAreProblemDetailsLikeEveryOtherError() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/notifications?registrationId=x")).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongPassword = get("/api/notifications?registrationId=x", "operator", "not-it");
+        HttpResponse<String> noRole = get("/api/notifications?registrationId=x", "guest", "guest-test");
+        HttpResponse<String> organiserOnOperatorsList = get("/api/notifications/deliveries", "organiser", "organiser-test");
+
+        for (HttpResponse<String> refused : List.of(anonymous, wrongPassword, noRole, organiserOnOperatorsList)) {
+            assertThat(refused.headers().firstValue("Content-Type")).as(refused.uri().toString())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(refused.body()).get("status").asInt()).isEqualTo(refused.statusCode());
+        }
+        assertThat(List.of(anonymous.statusCode(), wrongPassword.statusCode(), noRole.statusCode(),
+                organiserOnOperatorsList.statusCode())).containsExactly(401, 401, 403, 403);
+    }
+
+    @Test
+    void repeatedWrongPasswordsForOneNameAreRefusedForAWhile() throws Exception {
+        String user = "mallory";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(get("/api/notifications?registrationId=x", user, "guess-" + attempt).statusCode())
+                    .as("attempt %d", attempt).isEqualTo(401);
+        }
+
+        HttpResponse<String> throttled = get("/api/notifications?registrationId=x", user, "guess-6");
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 300L));
+        assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(get("/api/notifications?registrationId=x", "organiser", "organiser-test").statusCode())
+                .as("another account from the same address").isEqualTo(200);
+    }
+
+    @Test
     void healthIsPublic() throws Exception {
         for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info")) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),

@@ -138,6 +138,26 @@ class DeadLettersIT {
         assertThat(post("/api/dead-letters/eforum.registrations-dlt:0:999999/redrive").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aPostACrossSitePageCouldMakeTheBrowserSendIsRefusedDespiteTheOperatorsLogin() throws Exception {
+        // A form or an image on another site: no body type, or a form's. The login is the browser's cached one.
+        for (String type : new String[] {null, "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "text/plain"}) {
+            HttpRequest.Builder forged = HttpRequest.newBuilder(URI.create(base() + "/api/dead-letters/x:0:0/redrive"))
+                    .header("Authorization", basic()).POST(HttpRequest.BodyPublishers.noBody());
+            if (type != null) {
+                forged.header("Content-Type", type);
+            }
+            HttpResponse<String> refused = http.send(forged.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("Content-Type %s", type).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(refused.body()).get("detail").asString()).contains("Content-Type: application/json");
+        }
+        // The same call as a script makes it (the JSON type) reaches the API: no such letter.
+        assertThat(post("/api/dead-letters/x:0:0/redrive").statusCode()).isEqualTo(404);
+    }
+
     private JsonNode findByEventId(UUID eventId) throws Exception {
         for (JsonNode letter : letters()) {
             if (eventId.toString().equals(letter.path("eventId").asString(null))) {
@@ -170,8 +190,9 @@ class DeadLettersIT {
     }
 
     private HttpResponse<String> post(String path) throws Exception {
+        // The JSON type, though there is no body: the API refuses a POST a cross-site form could have sent.
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", basic())
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

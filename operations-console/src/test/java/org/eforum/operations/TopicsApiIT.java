@@ -138,11 +138,34 @@ class TopicsApiIT extends ConsoleIntegrationSupport {
         HttpResponse<String> page = get("/", null, null);
         assertThat(page.statusCode()).as("a page sends the visitor to the sign-in form").isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(url -> assertThat(url).endsWith("/login"));
-        assertThat(get("/login", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> login = get("/login", null, null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy")).as("the pages' CSP").hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
     }
 
     @Test
-    void aCallRidingOnTheSessionCookieNeedsTheCsrfTokenOneWithItsOwnCredentialsDoesNot() throws Exception {
+    void theApisRefusalsAreProblemDetails() throws Exception {
+        HttpResponse<String> anonymous = get("/api/topics", null, null);
+        HttpResponse<String> wrongPassword = get("/api/topics", "operator", "not-it");
+        HttpResponse<String> organiser = get("/api/topics", "organiser", "organiser-pw");
+        // The dashboard's script: no Basic dialog, but still a problem.
+        HttpResponse<String> script = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/topics"))
+                .header("X-Requested-With", "XMLHttpRequest").header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> refused : List.of(anonymous, wrongPassword, organiser, script)) {
+            assertThat(refused.headers().firstValue("Content-Type")).as(refused.uri().toString())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(List.of(anonymous.statusCode(), wrongPassword.statusCode(), organiser.statusCode(),
+                script.statusCode())).containsExactly(401, 401, 403, 401);
+        assertThat(script.headers().firstValue("WWW-Authenticate")).as("no browser dialog for the script").isEmpty();
+    }
+
+    @Test
+    void aCallRidingOnTheSessionCookieNeedsTheCsrfTokenOneWithItsOwnCredentialsAJsonType() throws Exception {
         java.net.http.HttpRequest withoutToken = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + "/api/dead-letters/redrive"))
                 .header("Cookie", "JSESSIONID=anything").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
@@ -151,6 +174,7 @@ class TopicsApiIT extends ConsoleIntegrationSupport {
                         java.net.URI.create("http://localhost:" + port + "/api/dead-letters/x:0:0/redrive"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         "operator:operator-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
         assertThat(http.send(withBasic, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }

@@ -40,6 +40,28 @@ class SecurityIT extends AbstractDirectoryIT {
     }
 
     @Test
+    void aRebuildACrossSitePageCouldMakeTheBrowserAskForIsRefused() {
+        String operator = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (OPERATOR + ":" + OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Object before = get("/api/directory/rebuild", OPERATOR, OPERATOR_PASSWORD).json().get("startedAt");
+
+        // What a form or an image on another site makes a browser send, with the Basic login it has cached.
+        Response bare = send(HttpRequest.newBuilder(uri("/api/directory/rebuild")).header("Authorization", operator)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        Response form = send(HttpRequest.newBuilder(uri("/api/directory/rebuild")).header("Authorization", operator)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
+
+        for (Response refused : java.util.List.of(bare, form)) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("Content-Type: application/json");
+        }
+        assertThat(get("/api/directory/rebuild", OPERATOR, OPERATOR_PASSWORD).json().get("startedAt"))
+                .as("no rebuild started").isEqualTo(before);
+    }
+
+    @Test
     void anUnknownConferenceIsA404ForTheOrganiser() {
         Response response = get("/api/directory/conferences/" + unique("nowhere-") + "/participants", ORGANISER,
                 ORGANISER_PASSWORD);

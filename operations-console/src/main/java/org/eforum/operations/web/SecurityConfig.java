@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -19,8 +18,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Everything but health and the login page is for operators: the JSON API with HTTP Basic (Prometheus, scripts),
  * the pages with a login form and a session. A page's form carries a CSRF token; so does any call to the API
- * that rides on the session cookie. Only an API call without a session cookie, or with credentials of its own
- * (an {@code Authorization} header, which no other site can make a browser send), needs none.
+ * that rides on the session cookie. An API call without a session cookie, or with credentials of its own (an
+ * {@code Authorization} header), needs none; a browser may send a cached Basic login cross-site, so the platform
+ * refuses such a POST unless its type is JSON (CrossSiteApiGuard).
  */
 @Configuration
 class SecurityConfig {
@@ -37,8 +37,9 @@ class SecurityConfig {
         basic.setRealmName(REALM);
         basic.afterPropertiesSet();
         AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
-                // The pages' scripts: a plain 401 (no browser dialog); the page then reloads into the login form.
-                .addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                // The pages' scripts: a 401 problem without WWW-Authenticate (no browser dialog); the page then
+                // reloads into the login form.
+                .addEntryPointFor((request, response, e) -> response.sendError(HttpStatus.UNAUTHORIZED.value()),
                         new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))
                 .addEntryPointFor(basic, api)
                 .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))

@@ -40,6 +40,10 @@ class EforumApiDocs implements OpenApiCustomizer {
     static final String BASIC = "basicAuth";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** What the platform's CrossSiteApiGuard asks of every POST with credentials. */
+    static final String CROSS_SITE = "A POST with credentials must send `Content-Type: application/json`, also "
+            + "when it has no body (e.g. `curl -u operator:… -X POST -H 'Content-Type: application/json' …`): "
+            + "a form or an image on another site cannot, so a browser's cached login cannot be used against the API.";
     private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("api-docs", "anonymous",
             AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
@@ -56,7 +60,9 @@ class EforumApiDocs implements OpenApiCustomizer {
         openApi.info(new Info().title("E-Forum " + application).version("v1")
                         .description("The JSON API of " + application + ". Errors are application/problem+json "
                                 + "(RFC 9457); a 400 lists each invalid field in `errors`. Protected operations take "
-                                + "HTTP Basic; the role each needs is named in its security requirement."))
+                                + "HTTP Basic; the role each needs is named in its security requirement. "
+                                + CROSS_SITE + " Repeated wrong passwords for one account from one address are "
+                                + "answered 429 with Retry-After for a while."))
                 .externalDocs(new ExternalDocumentation().url("/docs/asyncapi.yaml")
                         .description("The Kafka events (CloudEvents, AsyncAPI 3.0)"));
         openApi.schemaRequirement(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"));
@@ -90,16 +96,29 @@ class EforumApiDocs implements OpenApiCustomizer {
         }
         // OpenAPI 3.1 lets a non-OAuth requirement name the roles it needs.
         operation.addSecurityItem(new SecurityRequirement().addList(BASIC, roles));
+        if (method == PathItem.HttpMethod.POST) {
+            operation.setDescription((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
+                    + CROSS_SITE);
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            responses.putIfAbsent("403", new ApiResponse().content(problemContent()).description(
+                    "The account may not do this, or the request is one a cross-site page could have sent (no "
+                            + "JSON Content-Type)"));
+            operation.setResponses(responses);
+        }
     }
 
     private static void addProblemResponses(Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        Content problem = new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+        Content problem = problemContent();
         responses.putIfAbsent("4XX", new ApiResponse().content(problem)
                 .description("The request was refused; the problem says why (400: `errors` per field)"));
         responses.putIfAbsent("5XX", new ApiResponse().content(problem).description("The service failed"));
         operation.setResponses(responses);
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 final class RegistrationCsv {
 
     static final String BOM = "\uFEFF";
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final List<String> HEADER = List.of("id", "status", "registeredAt", "firstName", "lastName", "email",
             "organisation", "stakeholderType", "country", "position", "language", "listInDirectory",
             "joinExpertsNetwork", "notes");
@@ -35,8 +36,9 @@ final class RegistrationCsv {
 
     private static String field(Object value) {
         String text = value == null ? "" : value.toString();
-        // A leading =, +, - or @ would make a spreadsheet evaluate a participant's text as a formula.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        // A leading =, +, -, @, TAB or CR would make a spreadsheet evaluate a participant's text as a formula
+        // (OWASP CSV injection); the quote makes it text.
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over 64 KiB with 413 before anything parses them. A declared length is checked at once; a
- * chunked body is counted as it is read and cut off at the limit.
+ * Refuses bodies over 64 KiB with 413 before anything parses them, JSON and forms alike. A declared length is
+ * checked at once; a body of unknown length (chunked) is read here, at most one byte past the limit, and handed
+ * on from memory: left to the readers, Tomcat would parse a chunked form up to its own 2 MB, and Jackson would turn
+ * a cut-off stream into a 400.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,17 +32,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
-            LimitedBodyRequest limited = new LimitedBodyRequest(request, LIMIT);
-            try {
-                chain.doFilter(limited, response);
-            } catch (ServletException | IOException | RuntimeException e) {
-                if (limited.exceeded() && !response.isCommitted()) {
-                    response.reset();
-                    tooLarge(response);
-                    return;
-                }
-                throw e;
+            byte[] body = request.getInputStream().readNBytes(LIMIT + 1);
+            if (body.length > LIMIT) {
+                tooLarge(response);
+                return;
             }
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
             return;
         }
         chain.doFilter(request, response);

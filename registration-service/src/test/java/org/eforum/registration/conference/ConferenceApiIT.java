@@ -55,6 +55,25 @@ class ConferenceApiIT extends IntegrationSupport {
     }
 
     @Test
+    void anEnumGivenAsItsIndexIsRefusedOnCreateAndUpdate() {
+        String id = newConferenceId("enum-index");
+        String asIndex = conferenceJson(id, 10, null).replace("\"organiserNotifications\": \"IMMEDIATE\"",
+                "\"organiserNotifications\": 1");
+
+        assertInvalid(asIndex, "organiserNotifications");
+        assertInvalid(asIndex.replace(": 1}", ": \"1\"}"), "organiserNotifications");
+        assertThat(get("/api/conferences/" + id, "application/json", null).statusCode()).as("nothing stored")
+                .isEqualTo(404);
+
+        createConferenceWithId(id);
+        HttpResponse<String> update = putJson("/api/conferences/" + id, asIndex);
+        assertThat(update.statusCode()).isEqualTo(400);
+        assertThat(errorFields(update)).containsExactly("organiserNotifications");
+        assertThat(json(get("/api/conferences/" + id, "application/json", ORGANISER))
+                .path("organiserNotifications").asString()).isEqualTo("IMMEDIATE");
+    }
+
+    @Test
     void anonymousCallersCannotCreateConferences() {
         HttpResponse<String> response = postJson("/api/conferences", conferenceJson(newConferenceId("anon"), 10, null), null);
 
@@ -117,6 +136,10 @@ class ConferenceApiIT extends IntegrationSupport {
         assertThat(json(tooSmall).path("title").asString()).isEqualTo("Capacity below confirmed registrations");
         assertThat(otherId.statusCode()).isEqualTo(409);
         assertThat(json(get("/api/conferences/" + id, "application/json", null)).path("seatsLeft").asInt()).isEqualTo(8);
+    }
+
+    private void createConferenceWithId(String id) {
+        assertThat(postJson("/api/conferences", conferenceJson(id, 10, null), ORGANISER).statusCode()).isEqualTo(201);
     }
 
     private HttpResponse<String> putJson(String path, String body) {

@@ -236,6 +236,34 @@ class RegistrationPagesIT extends IntegrationSupport {
                 .isEqualTo(10);
     }
 
+    @Test
+    void everyPageSendsAContentSecurityPolicy() {
+        String conference = createConference("csp", 10);
+
+        for (String path : List.of("/", formPath(conference), "/privacy", "/accessibility")) {
+            HttpResponse<String> page = get(path, "text/html", null);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'"));
+        }
+    }
+
+    @Test
+    void overHttpsEveryCookieIsSecureAndOverPlainHttpItCannotBe() {
+        String conference = createConference("https", 10);
+        // As the TLS-terminating proxy in front of the app tells it (from loopback, a trusted proxy).
+        HttpResponse<String> overHttps = send(java.net.http.HttpRequest.newBuilder(url(formPath(conference) + "?lang=bg"))
+                .header("Accept", "text/html").header("X-Forwarded-Proto", "https").GET().build());
+        HttpResponse<String> overHttp = send(java.net.http.HttpRequest.newBuilder(url(formPath(conference) + "?lang=bg"))
+                .header("Accept", "text/html").GET().build());
+
+        List<String> secure = overHttps.headers().allValues("Set-Cookie");
+        assertThat(secure).as("the session and the language cookie").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
+        assertThat(overHttp.headers().allValues("Set-Cookie")).isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).doesNotContainIgnoringCase("; Secure"));
+    }
+
     private static String formPath(String conference) {
         return "/conferences/" + conference + "/register";
     }

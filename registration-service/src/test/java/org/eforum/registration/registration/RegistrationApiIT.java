@@ -82,6 +82,38 @@ class RegistrationApiIT extends IntegrationSupport {
     }
 
     @Test
+    void anEnumGivenAsANumberIsRefused() {
+        String conference = createConference("enum-number", 5);
+        String valid = registrationJson("Ana", "Petrova", "ana@example.org");
+
+        assertInvalid(conference, valid.replace("\"CIVIL_SOCIETY\"", "3"), "stakeholderType");
+        assertInvalid(conference, valid.replace("\"CIVIL_SOCIETY\"", "\"3\""), "stakeholderType");
+        assertInvalid(conference, valid.replace("\"language\": \"en\"", "\"language\": 1"), "language");
+
+        assertThat(json(get("/api/conferences/" + conference + "/registrations", "application/json", ORGANISER)))
+                .isEmpty();
+    }
+
+    @Test
+    void invalidUtf8IsRefusedAndNothingIsStored() {
+        String conference = createConference("utf8", 5);
+        byte[] valid = registrationJson("Maria", "Petrova", "maria@example.org").getBytes(StandardCharsets.UTF_8);
+        // "Ma" C0 AF "ria": an overlong encoding of '/', which a lenient decoder turns into "Ma/ria".
+        String text = new String(valid, StandardCharsets.ISO_8859_1).replace("Maria", "Ma\u00C0\u00AFria");
+        byte[] overlong = text.getBytes(StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/conferences/" + conference + "/registrations"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(overlong)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(get("/api/conferences/" + conference + "/registrations", "application/json", ORGANISER)))
+                .isEmpty();
+    }
+
+    @Test
     void aNumberSentAsAStringIsRefused() {
         String body = conferenceJson(newConferenceId("string-capacity"), 10, null)
                 .replace("\"capacity\": 10", "\"capacity\": \"10\"");
@@ -150,6 +182,40 @@ class RegistrationApiIT extends IntegrationSupport {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aChunkedBodyOverSixtyFourKibibytesIsTooLargeToo() {
+        String conference = createConference("large-chunked", 5);
+        byte[] body = registrationJson("Ana", "Petrova", "ana@example.org")
+                .replace("Vegetarian lunch, please.", "x".repeat(70 * 1024)).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/conferences/" + conference + "/registrations"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(chunked(body)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aChunkedFormPostOverSixtyFourKibibytesIsTooLarge() {
+        String conference = createConference("large-form", 5);
+        byte[] body = ("firstName=Ana&lastName=Petrova&notes=" + "x".repeat(70 * 1024)).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/conferences/" + conference + "/register"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(chunked(body)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /** A body of unknown length: the client sends it with {@code Transfer-Encoding: chunked}. */
+    private static HttpRequest.BodyPublisher chunked(byte[] body) {
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
     }
 
     @Test

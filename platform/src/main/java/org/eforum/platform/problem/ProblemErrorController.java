@@ -1,4 +1,4 @@
-package org.eforum.registration.web;
+package org.eforum.platform.problem;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,25 +6,24 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 
 /**
- * Errors that never reach a controller (401 and 403 from Spring Security, 404/405/415 before a handler is chosen,
- * a failure in a filter) end up here. Browsers keep Spring Boot's HTML error page; every other client gets
- * {@code application/problem+json} like the rest of the API, instead of Boot's own JSON shape.
+ * Spring Boot's {@code /error}, but every client that is not a browser asking for HTML gets
+ * {@code application/problem+json} like the rest of the API instead of Boot's own JSON shape. Browsers keep the
+ * app's HTML error page.
  */
-@Controller
-class ProblemErrorController extends BasicErrorController {
+public class ProblemErrorController extends BasicErrorController {
 
-    ProblemErrorController(ErrorAttributes errorAttributes, WebProperties web, List<ErrorViewResolver> errorViewResolvers) {
-        super(errorAttributes, web.getError(), errorViewResolvers);
+    public ProblemErrorController(ErrorAttributes errorAttributes, ErrorProperties errorProperties,
+            List<ErrorViewResolver> errorViewResolvers) {
+        super(errorAttributes, errorProperties, errorViewResolvers);
     }
 
     @Override
