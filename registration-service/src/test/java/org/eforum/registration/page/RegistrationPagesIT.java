@@ -240,6 +240,23 @@ class RegistrationPagesIT extends IntegrationSupport {
     }
 
     @Test
+    void cancelPressedAgainAndAgainFromOneAddressIsAskedToWait() {
+        String conference = createConference("cancel-limit", 40);
+        Browser browser = new Browser(port, "en", "203.0.113.23");
+        HttpResponse<String> page = browser.fillInAndSubmit(formPath(conference), validForm("cancel.limit@example.org"));
+
+        for (int i = 1; i <= 10; i++) {
+            assertThat(browser.submitFormOf(page).statusCode()).as("cancel %d", i).isEqualTo(200);
+        }
+        HttpResponse<String> refused = browser.submitFormOf(page);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        String wait = refused.headers().firstValue("Retry-After").orElseThrow();
+        assertThat(refused.body()).contains("Too many requests were sent from your network. Please wait " + wait
+                + " seconds and try again.");
+    }
+
+    @Test
     void theHomePageListsOpenConferencesLinkingToTheirForms() {
         String conference = createConference("listed", 25);
 
