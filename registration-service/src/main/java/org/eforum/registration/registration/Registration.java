@@ -1,5 +1,6 @@
 package org.eforum.registration.registration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,7 @@ public record Registration(
     }
 
     /** Whether the link was mailed again less than {@code interval} before {@code now}. */
-    boolean linkResentWithin(java.time.Duration interval, Instant now) {
+    boolean linkResentWithin(Duration interval, Instant now) {
         return linkResentAt != null && linkResentAt.isAfter(now.minus(interval));
     }
 

@@ -1,5 +1,6 @@
 package org.eforum.registration.registration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public class Registrations implements InitializingBean {
      *
      * @return true when written; false when the registration changed meanwhile or its link was resent since
      */
-    boolean recordLinkResent(Registration from, RegistrationLinkResent event, java.time.Duration interval) {
+    boolean recordLinkResent(Registration from, RegistrationLinkResent event, Duration interval) {
         Instant now = event.occurredAt();
         Query unchangedAndDue = Query.query(Criteria.where("_id").is(from.id())
                 .and("status").is(from.status()).and("sequence").is(from.sequence())
