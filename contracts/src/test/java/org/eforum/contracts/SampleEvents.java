@@ -17,6 +17,7 @@ import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
@@ -47,6 +48,8 @@ final class SampleEvents {
                 new RegistrationWaitlisted(UUID.randomUUID(), now, "r-2", 1, PARTICIPANT, CONFERENCE, link),
                 new RegistrationPromoted(UUID.randomUUID(), now, "r-2", 2, PARTICIPANT, CONFERENCE, link),
                 new RegistrationCancelled(UUID.randomUUID(), now, "r-1", 2, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED),
+                new RegistrationLinkResent(UUID.randomUUID(), now, "r-2", 2, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eforum.testsupport.ImapMailbox;
 import org.eforum.testsupport.ImapMailbox.ReceivedMail;
@@ -30,6 +31,7 @@ abstract class EndToEndTests {
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     protected abstract Stack stack();
 
@@ -103,6 +105,28 @@ abstract class EndToEndTests {
         // Each mail went out once: nothing more arrived while the log was checked.
         assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), participant)).hasSize(1);
         assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), contact)).hasSize(1);
+
+        // The same address again, twice: 409s that name nothing of the registration, and one mail of its link.
+        String repeat = """
+                {"firstName": "Ивана", "lastName": "Георгиева-%s", "email": "%s",
+                 "organisation": "Министерство на вътрешните работи", "stakeholderType": "GOVERNMENT_INSTITUTION",
+                 "country": "BG", "language": "bg",
+                 "consents": {"dataProcessing": true, "listInDirectory": false, "joinExpertsNetwork": false}}
+                """.formatted(suffix, participant.toLowerCase(java.util.Locale.ROOT));
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> again = post(App.REGISTRATION, "/api/conferences/" + conferenceId + "/registrations",
+                    repeat, false);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+            assertThat(again.body()).doesNotContain(registrationId, "CONFIRMED", "token");
+        }
+        ReceivedMail linkAgain = awaitMail(participant, 2).get(1);
+        assertThat(linkAgain.subject()).isEqualTo("Връзка към регистрацията Ви: Диалог за интеграция");
+        assertThat(linkAgain.text()).contains(selfServiceUrl);
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(JSON.readTree(get(App.NOTIFICATION,
+                "/api/notifications?registrationId=" + registrationId, true).body()).size()).isEqualTo(3));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(
+                () -> ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), participant).size() == 2);
+        assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), contact)).as("no organiser mail").hasSize(1);
     }
 
     private List<ReceivedMail> awaitMail(String address, int count) {
@@ -118,6 +142,8 @@ abstract class EndToEndTests {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack().baseUrl(app) + path))
                 .header("Content-Type", "application/json")
+                // As a proxy in front of the stack reports its client; the apps trust loopback.
+                .header("X-Forwarded-For", "198.18.0." + (1 + CLIENTS.incrementAndGet() % 250))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (organiser) {
             request.header("Authorization", organiserAuthorization());

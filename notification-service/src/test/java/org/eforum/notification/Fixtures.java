@@ -14,6 +14,7 @@ import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
@@ -67,6 +68,12 @@ final class Fixtures {
             ConferenceSnapshot conference, RegistrationStatus previousStatus) {
         return new RegistrationCancelled(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
                 conference, selfServiceUrl(registrationId), previousStatus);
+    }
+
+    static RegistrationLinkResent linkResent(String registrationId, long sequence, Participant participant,
+            ConferenceSnapshot conference, RegistrationStatus status) {
+        return new RegistrationLinkResent(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
+                conference, selfServiceUrl(registrationId), status);
     }
 
     static ConferenceChanged changed(long version, ConferenceSnapshot conference) {

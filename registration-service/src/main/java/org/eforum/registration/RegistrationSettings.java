@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          twice in a row, a whole interval apart, is corrected (see {@code SeatCountReconciler})
  * @param statusCountMaxAge how old the registrations-by-status gauges may be: they count a collection that grows
  *                          all season, so each count serves every scrape within this age
+ * @param linkResendInterval at most one mail per this interval repeats a participant's link when their address is
+ *                          submitted again for the same conference (a repeat answers 409 and shows nothing)
  */
 @ConfigurationProperties("eforum.registration")
 public record RegistrationSettings(
@@ -21,7 +23,8 @@ public record RegistrationSettings(
         String tokenSecret,
         @DefaultValue("200ms") Duration outboxPollInterval,
         @DefaultValue("1m") Duration reconcileInterval,
-        @DefaultValue("15s") Duration statusCountMaxAge) {
+        @DefaultValue("15s") Duration statusCountMaxAge,
+        @DefaultValue("10m") Duration linkResendInterval) {
 
     public RegistrationSettings {
         if (tokenSecret == null || tokenSecret.length() < 32) {

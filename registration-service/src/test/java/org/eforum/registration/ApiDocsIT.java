@@ -26,6 +26,14 @@ class ApiDocsIT extends IntegrationSupport {
         assertThat(docs.at("/paths/~1api~1conferences/post/security/0/basicAuth/0").asString()).isEqualTo("ORGANISER");
         assertThat(docs.at("/paths/~1api~1conferences/post/responses/4XX/content/application~1problem+json/schema/$ref")
                 .asString()).isEqualTo("#/components/schemas/Problem");
+        // The public registration says what a repeat and the rate limit answer.
+        JsonNode register = docs.at("/paths/~1api~1conferences~1{conferenceId}~1registrations/post/responses");
+        assertThat(register.at("/201/content/application~1json/schema/$ref").asString()).endsWith("RegistrationCreated");
+        assertThat(register.at("/409/description").asString()).contains("names nothing of that registration");
+        assertThat(register.has("429")).isTrue();
+        assertThat(register.at("/429/headers/Retry-After").isMissingNode()).isFalse();
+        assertThat(register.at("/429/content/application~1problem+json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +39,17 @@ public abstract class ServiceTestSupport {
 
     @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrapServers;
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    /**
+     * A client address no test used before, from 198.18.0.0/15 (set aside for benchmarks, RFC 2544): as many
+     * clients send the tests' registrations as would in real life, so only the tests about the rate limit meet it.
+     */
+    protected static String nextClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 255) + "." + (n & 255);
+    }
 
     protected URI url(String path) {
         return URI.create("http://localhost:" + port + path);
@@ -85,14 +97,27 @@ public abstract class ServiceTestSupport {
         return id;
     }
 
+    /** A registration from a client of its own, as most are: the rate limit counts per client address. */
     protected HttpResponse<String> register(String conferenceId, String body) {
-        return postJson("/api/conferences/" + conferenceId + "/registrations", body, null);
+        return registerFrom(nextClientAddress(), conferenceId, body);
     }
 
+    /** A registration from {@code clientAddress}, as the proxy in front of the service reports it. */
+    protected HttpResponse<String> registerFrom(String clientAddress, String conferenceId, String body) {
+        return postJson("/api/conferences/" + conferenceId + "/registrations", body, null, clientAddress);
+    }
+
+    /** A POST from a client of its own (a fresh {@code X-Forwarded-For} address, see {@link #nextClientAddress()}). */
     protected HttpResponse<String> postJson(String path, String body, String authorization) {
+        return postJson(path, body, authorization, nextClientAddress());
+    }
+
+    protected HttpResponse<String> postJson(String path, String body, String authorization, String clientAddress) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
+                // The tests connect over loopback, a trusted proxy: the service believes this hop.
+                .header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -9,6 +9,7 @@ public enum EventType {
     REGISTRATION_WAITLISTED("org.eforum.registration.waitlisted.v1", RegistrationWaitlisted.class),
     REGISTRATION_PROMOTED("org.eforum.registration.promoted.v1", RegistrationPromoted.class),
     REGISTRATION_CANCELLED("org.eforum.registration.cancelled.v1", RegistrationCancelled.class),
+    REGISTRATION_LINK_RESENT("org.eforum.registration.link-resent.v1", RegistrationLinkResent.class),
     CONFERENCE_CHANGED("org.eforum.conference.changed.v1", ConferenceChanged.class),
     ERASURE_REQUESTED("org.eforum.erasure.requested.v1", ErasureRequested.class);
 

@@ -3,11 +3,12 @@ package org.eforum.contracts.event;
 /**
  * The lifecycle of one registration. Each event carries everything a consumer needs (participant, a snapshot
  * of the conference, the self-service link) so that no consumer has to call registration-service back.
- * {@link #sequence()} grows by one with every event of a registration; a consumer that has seen a higher one
- * ignores the event as stale.
+ * {@link #sequence()} grows by one with every change of a registration; a consumer that has seen a higher one
+ * ignores the event as stale. {@link RegistrationLinkResent} changes nothing and carries the current sequence.
  */
 public sealed interface RegistrationEvent extends EforumEvent
-        permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled {
+        permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled,
+        RegistrationLinkResent {
 
     String registrationId();
 

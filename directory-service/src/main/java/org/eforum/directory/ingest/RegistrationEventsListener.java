@@ -5,6 +5,7 @@ import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.directory.organisation.Organisations;
 import org.eforum.directory.person.PersonProjection;
 import org.slf4j.Logger;
@@ -36,6 +37,11 @@ class RegistrationEventsListener {
         if (isBlank(event.registrationId()) || isBlank(event.conference().id())) {
             throw new IllegalArgumentException("Registration event " + event.eventId()
                     + " lacks its registration id or conference id");
+        }
+        if (event instanceof RegistrationLinkResent) {
+            // A request to mail the participant's link again: no change of the registration, nothing to project.
+            log.debug("Registration {}: link resent, nothing to project", event.registrationId());
+            return;
         }
         Participant participant = event.participant();
         if (people.isErased(event)) {

@@ -14,11 +14,14 @@ import static org.eforum.directory.Fixtures.waitlisted;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.directory.AbstractDirectoryIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +68,21 @@ class ProjectionIT extends AbstractDirectoryIT {
                 && search(surname).get("items").get(0).get("conferences").size() == 12);
         assertThat(storedPerson(busy).getList("participations", Document.class))
                 .extracting(p -> p.getString("registrationId")).containsExactlyInAnyOrderElementsOf(registrationIds);
+    }
+
+    @Test
+    void aLinkResentChangesNothingInTheDirectory() {
+        ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
+        String surname = uniqueWord("resent");
+        Participant participant = person("Lina", surname).organisation("Resent " + surname).build();
+
+        publishAndAwait(new RegistrationLinkResent(UUID.randomUUID(), Instant.now(), unique("reg-"), 1, participant,
+                forum, "https://register.eforum.example/registrations/x?token=secret", RegistrationStatus.CONFIRMED));
+
+        assertThat(search(surname).get("total").asInt()).isZero();
+        assertThat(storedPerson(participant)).as("no person").isNull();
+        assertThat(mongo.getCollection("organisations").find().map(Document::toJson).into(new ArrayList<>()))
+                .as("no organisation").noneMatch(organisation -> organisation.contains(surname));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.eforum.notification.registration;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.notification.mail.MailKind;
@@ -26,7 +27,15 @@ final class MailKinds {
         if (event instanceof RegistrationCancelled) {
             return MailKind.PARTICIPANT_CANCELLED;
         }
+        if (event instanceof RegistrationLinkResent) {
+            return MailKind.PARTICIPANT_LINK_RESENT;
+        }
         throw new IllegalArgumentException("no participant mail for " + event.getClass().getSimpleName());
+    }
+
+    /** A repeated address changes nothing the organisers need to hear of: only its owner gets a mail. */
+    static boolean concernsOrganisers(RegistrationEvent event) {
+        return !(event instanceof RegistrationLinkResent);
     }
 
     static MailKind forOrganiser(RegistrationEvent event) {

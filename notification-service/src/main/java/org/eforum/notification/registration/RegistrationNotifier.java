@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * organiser mail fails after the participant's went out, the retried event sends only the organiser mail; and
  * a failing participant mail does not hold the organiser mail back (both are tried, then the first failure is
  * thrown for the retry). Erased people are left out where each mail is claimed ({@link DeliveryService#deliver}):
- * an erased participant's events mail nobody, an erased cc address leaves the Cc.
+ * an erased participant's events mail nobody, an erased cc address leaves the Cc. A link resent (the address was
+ * submitted again) mails the participant only; like every mail it is one delivery per event id, so a redelivered
+ * event sends nothing twice.
  */
 @Component
 class RegistrationNotifier {
@@ -52,6 +54,12 @@ class RegistrationNotifier {
             deliveries.deliver(participant, request -> participantMails.compose(event, request, organisers));
         } catch (RuntimeException e) {
             failure = e;
+        }
+        if (!MailKinds.concernsOrganisers(event)) {
+            if (failure != null) {
+                throw failure;
+            }
+            return;
         }
         try {
             switch (organisers.mode()) {

@@ -3,8 +3,11 @@ package org.eforum.registration.page;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.eforum.registration.conference.ConferenceNotFoundException;
 import org.eforum.registration.legal.PrivacyNotice;
+import org.eforum.registration.ratelimit.TooManySubmissionsException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,6 +37,17 @@ class PageAdvice {
     @ExceptionHandler({ConferenceNotFoundException.class, PageNotFoundException.class})
     ModelAndView notFound(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("not-found", HttpStatus.NOT_FOUND);
+        page.addObject("languageLinks", languageLinksFor(request));
+        return page;
+    }
+
+    /** A participant's own write over its budget (e.g. cancel pressed again and again): try again later. */
+    @ExceptionHandler(TooManySubmissionsException.class)
+    ModelAndView tooMany(TooManySubmissionsException refused, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        ModelAndView page = new ModelAndView("error", HttpStatus.TOO_MANY_REQUESTS);
+        page.addObject("status", HttpStatus.TOO_MANY_REQUESTS.value());
+        page.addObject("retryAfterSeconds", refused.retryAfterSeconds());
         page.addObject("languageLinks", languageLinksFor(request));
         return page;
     }

@@ -8,21 +8,26 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
+import org.eforum.registration.ratelimit.PublicWriteRateLimit;
+import org.eforum.registration.ratelimit.TooManySubmissionsException;
 import org.eforum.registration.registration.Registration;
 import org.eforum.registration.registration.RegistrationConflictException;
 import org.eforum.registration.registration.RegistrationRequest;
 import org.eforum.registration.registration.RegistrationService;
 import org.eforum.registration.registration.SelfServiceLinkSigner;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
@@ -37,7 +43,8 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * The registration form. A submission binds to the API's {@link RegistrationRequest} (inputs carry the JSON field
  * names), is validated by the same constraints and goes through the same {@link RegistrationService#register}; on
- * success the browser is redirected (POST-redirect-GET) to the participant's own page behind their token.
+ * success the browser is redirected (POST-redirect-GET) to the participant's own page behind their token. A repeat
+ * of a registered address shows the same neutral words as the API's 409 (the link goes to that address by mail).
  */
 @Controller
 @RequestMapping("/conferences/{conferenceId}/register")
@@ -87,7 +94,13 @@ class RegistrationFormPage {
             RedirectAttributes redirect) {
         Conference conference = conferences.get(conferenceId);
         Locale locale = PageLanguageResolver.fallBackTo(request, ConferenceCard.mainLanguage(conference));
-        Map<String, String> values = submitted.toSingleValueMap();
+        Map<String, String> values = withoutTrap(submitted.toSingleValueMap());
+        if (isFilled(submitted.getFirst(HONEYPOT))) {
+            // A bot (or, rarely, a browser's autofill): nothing is stored and no mail goes out. A 400 with a neutral
+            // word rather than a fake success, so that a person caught by mistake can simply send the form again.
+            return page(conference, locale, values, Map.of(), messages.getMessage("form.notSent", null, locale),
+                    HttpStatus.BAD_REQUEST);
+        }
         if (binding.hasErrors()) {
             return page(conference, locale, values, FormErrors.of(binding, messages, locale), null, HttpStatus.BAD_REQUEST);
         }
@@ -102,6 +115,38 @@ class RegistrationFormPage {
                 "/registrations/" + created.id() + "?token=" + links.tokenFor(created.id()), true);
         participantPage.setHttp10Compatible(false); // 303 See Other: the browser GETs the result page
         return new ModelAndView(participantPage);
+    }
+
+    /**
+     * Over the address's budget for this conference ({@link PublicWriteRateLimit}, before anything was read): the
+     * form again with what was typed, a notice saying how long to wait, 429 and {@code Retry-After}.
+     */
+    @ExceptionHandler(TooManySubmissionsException.class)
+    ModelAndView tooMany(TooManySubmissionsException refused, HttpServletRequest request, HttpServletResponse response) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Conference conference = conferences.get(path.get("conferenceId"));
+        Locale locale = PageLanguageResolver.fallBackTo(request, ConferenceCard.mainLanguage(conference));
+        Map<String, String> values = new HashMap<>();
+        request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? null : given[0]));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        return page(conference, locale, withoutTrap(values), Map.of(),
+                messages.getMessage("form.tooMany", new Object[] {refused.retryAfterSeconds()}, locale),
+                HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    /** The honeypot's name: no field of the API, and a word bots like to fill in. */
+    static final String HONEYPOT = "website";
+
+    private static boolean isFilled(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    /** The honeypot is never written back into the form. */
+    private static Map<String, String> withoutTrap(Map<String, String> values) {
+        Map<String, String> kept = new HashMap<>(values);
+        kept.remove(HONEYPOT);
+        return kept;
     }
 
     private ModelAndView conflict(Conference conference, Locale locale, Map<String, String> values,

@@ -1,5 +1,6 @@
 package org.eforum.registration.registration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.legal.PrivacyNotice;
@@ -21,7 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * conference, which is what makes a repeated submission a 409 even when twenty arrive at once. {@code sequence}
  * counts the registration's events; the events not yet on Kafka wait in {@code outbox}. {@code consent} keeps the
  * words the participant agreed to and the privacy notice's version they named (absent on registrations older than
- * the notice).
+ * the notice). {@code linkResentAt} is when the participant's link was last mailed again because the address was
+ * submitted again (absent until then); it spaces those mails out.
  *
  * <p>The registration owns its state machine: {@code CONFIRMED} or {@code WAITLISTED} at submission,
  * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED). A transition checks its
@@ -43,7 +46,8 @@ public record Registration(
         boolean outboxPending,
         Instant outboxPendingSince,
         List<OutboxEntry> outbox,
-        PrivacyNotice.ConsentRecord consent) {
+        PrivacyNotice.ConsentRecord consent,
+        Instant linkResentAt) {
 
     static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
@@ -81,6 +85,20 @@ public record Registration(
         }
         return new Transition(this, RegistrationStatus.CONFIRMED, new RegistrationPromoted(UUID.randomUUID(), now,
                 id, sequence + 1, participant, conference, selfServiceUrl));
+    }
+
+    /**
+     * The participant's own link, mailed again because someone submitted this address again: no change of state,
+     * so the event carries the current status and sequence.
+     */
+    RegistrationLinkResent resendLink(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+        return new RegistrationLinkResent(UUID.randomUUID(), now, id, sequence, participant, conference,
+                selfServiceUrl, status);
+    }
+
+    /** Whether the link was mailed again less than {@code interval} before {@code now}. */
+    boolean linkResentWithin(Duration interval, Instant now) {
+        return linkResentAt != null && linkResentAt.isAfter(now.minus(interval));
     }
 
     /**

@@ -23,12 +23,16 @@ public class RegistrationConflictException extends ErrorResponseException {
         return kind;
     }
 
-    static RegistrationConflictException duplicate(String existingId) {
+    /**
+     * The same words whatever the registration is (confirmed, waitlisted, cancelled) and whether a mail went out now
+     * or shortly before: the answer names nothing of it, so it cannot be read by someone who only knows the address.
+     */
+    static RegistrationConflictException duplicate() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "This e-mail address is already registered for this conference.");
+                "This e-mail address is already registered for this conference. The link to the registration has "
+                        + "been sent to that address.");
         problem.setTitle("Already registered");
         problem.setType(URI.create("https://eforum.example.org/problems/already-registered"));
-        problem.setProperty("registrationId", existingId);
         return new RegistrationConflictException(Kind.DUPLICATE, problem);
     }
 

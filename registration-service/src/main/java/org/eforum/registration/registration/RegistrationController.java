@@ -4,7 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final String TOO_MANY = "Too many submits from this client address to this conference "
+            + "(eforum.registration.rate-limit); nothing was stored";
+    private static final String RETRY_AFTER = "Seconds until the client address may submit again";
 
     private final RegistrationService registrations;
 
@@ -25,6 +36,19 @@ class RegistrationController {
         this.registrations = registrations;
     }
 
+    @Operation(summary = "Register for a conference (public)", description = "Public writes are rate-limited per "
+            + "client address and conference (eforum.registration.rate-limit, default 10 a minute). The client address "
+            + "is the connection's, or the nearest untrusted X-Forwarded-For hop when the connection comes from a "
+            + "trusted proxy (loopback and private ranges by default).")
+    @ApiResponse(responseCode = "201", description = "Registered and durable: CONFIRMED, or WAITLISTED when no seat "
+            + "is left; Location names the registration")
+    @ApiResponse(responseCode = "409", description = "This e-mail address is registered for the conference already "
+            + "(the answer names nothing of that registration; its own link is mailed to the address again, at most "
+            + "once per eforum.registration.link-resend-interval, default 10 minutes), or registration is not open",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY, headers = @Header(name = HttpHeaders.RETRY_AFTER,
+            description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PostMapping(path = "/api/conferences/{conferenceId}/registrations",
             consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RegistrationCreated> register(@PathVariable String conferenceId,
@@ -42,6 +66,11 @@ class RegistrationController {
     }
 
     /** The participant cancels with the token from their mail; 404 for a wrong token, 409 when cancelled already. */
+    @ApiResponse(responseCode = "200", description = "Cancelled; a freed seat goes to the first on the waiting list")
+    @ApiResponse(responseCode = "429", description = "Too many writes from this client address to this registration "
+            + "(eforum.registration.rate-limit)", headers = @Header(name = HttpHeaders.RETRY_AFTER,
+            description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PostMapping(path = "/api/registrations/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     RegistrationView cancel(@PathVariable String id, @RequestParam(required = false) String token) {
         return RegistrationView.of(registrations.cancel(id, token));

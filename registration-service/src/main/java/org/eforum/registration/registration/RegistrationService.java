@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
+import org.eforum.registration.RegistrationSettings;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.conference.Conferences;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Service;
  * {@link SeatCountReconciler} puts the counters right afterwards.
  *
  * <p>Registering: the seat is taken first (an atomic guarded decrement on the conference), then the registration
- * and the event it owes are inserted in one write; a duplicate e-mail gives the seat back. When {@link #register}
+ * and the event it owes are inserted in one write; a duplicate e-mail gives the seat back and answers like any
+ * repeat (see {@link #repeat}). When {@link #register}
  * returns, the registration is durable and its event will reach Kafka.
  *
  * <p>Cancelling: the registration becomes CANCELLED together with its event, then its seat is freed (and given to
@@ -46,10 +49,11 @@ public class RegistrationService {
     private final Clock clock;
     private final OutboxEntryFactory outboxEntryFactory;
     private final PrivacyNotice privacyNotice;
+    private final RegistrationSettings settings;
 
     public RegistrationService(ConferenceService conferenceService, Conferences conferences,
             Registrations registrations, WaitlistPromotion waitlist, SelfServiceLinkSigner links, Clock clock,
-            OutboxEntryFactory outboxEntryFactory, PrivacyNotice privacyNotice) {
+            OutboxEntryFactory outboxEntryFactory, PrivacyNotice privacyNotice, RegistrationSettings settings) {
         this.conferenceService = conferenceService;
         this.conferences = conferences;
         this.registrations = registrations;
@@ -58,6 +62,7 @@ public class RegistrationService {
         this.clock = clock;
         this.outboxEntryFactory = outboxEntryFactory;
         this.privacyNotice = privacyNotice;
+        this.settings = settings;
     }
 
     public Registration register(String conferenceId, RegistrationRequest request) {
@@ -70,9 +75,10 @@ public class RegistrationService {
             throw RegistrationConflictException.closed(conference);
         }
         // Cheap early answer for the common repeat; the unique index below settles races.
-        registrations.findByEmail(conferenceId, request.email()).ifPresent(existing -> {
-            throw RegistrationConflictException.duplicate(existing.id());
-        });
+        Optional<Registration> repeated = registrations.findByEmail(conferenceId, request.email());
+        if (repeated.isPresent()) {
+            throw repeat(conference, repeated.get(), now);
+        }
 
         boolean seated = conferences.takeSeatUnlessOthersWait(conferenceId);
         if (!seated) {
@@ -86,7 +92,7 @@ public class RegistrationService {
                 : new RegistrationWaitlisted(UUID.randomUUID(), now, id, 1, participant, conference.snapshot(), links.linkFor(id));
         Registration registration = new Registration(id, conferenceId, Registration.emailKey(participant.email()),
                 participant, blankToNull(request.notes()), event.status(), 1, now, now, true, now,
-                List.of(outboxEntryFactory.of(event)), privacyNotice.consentGiven(participant.language(), now));
+                List.of(outboxEntryFactory.of(event)), privacyNotice.consentGiven(participant.language(), now), null);
         try {
             registrations.insert(registration);
         } catch (DuplicateKeyException e) {
@@ -96,14 +102,36 @@ public class RegistrationService {
             } else {
                 conferences.leaveWaitlist(conferenceId);
             }
-            String existingId = registrations.findByEmail(conferenceId, request.email()).map(Registration::id).orElse(null);
-            throw RegistrationConflictException.duplicate(existingId);
+            Optional<Registration> existing = registrations.findByEmail(conferenceId, request.email());
+            throw existing.isPresent() ? repeat(conference, existing.get(), now)
+                    : RegistrationConflictException.duplicate();
         }
         if (!seated && waitlist.fillFreeSeats(conferenceId).contains(id)) {
             // A seat was freed between our look at the counter and our insert, and we were first in line.
             return registrations.find(id).orElse(registration);
         }
         return registration;
+    }
+
+    /**
+     * A repeat of a registered address: whoever submitted learns nothing about the registration (no id, status or
+     * link in the answer); its owner gets their link by mail again, at most once per link-resend interval. The mark
+     * and the event asking for the mail are one guarded write, so two repeats at once still send one mail.
+     */
+    private RegistrationConflictException repeat(Conference conference, Registration existing, Instant now) {
+        Registration current = existing;
+        // As many re-reads as a cancel gets: a registration changes state at most twice.
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS && current != null && !current.isErased(); attempt++) {
+            if (current.linkResentWithin(settings.linkResendInterval(), now)) {
+                break;
+            }
+            RegistrationLinkResent event = current.resendLink(conference.snapshot(), links.linkFor(current.id()), now);
+            if (registrations.recordLinkResent(current, event, settings.linkResendInterval())) {
+                break;
+            }
+            current = registrations.find(current.id()).orElse(null); // changed meanwhile: decide again
+        }
+        return RegistrationConflictException.duplicate();
     }
 
     /**

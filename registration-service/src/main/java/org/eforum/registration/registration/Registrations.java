@@ -1,8 +1,11 @@
 package org.eforum.registration.registration;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.outbox.Outbox;
 import org.eforum.registration.outbox.OutboxEntry;
@@ -78,6 +81,25 @@ public class Registrations implements InitializingBean {
         return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, change,
                 FindAndModifyOptions.options().returnNew(true), Registration.class));
     }
+
+    /**
+     * Records that the participant's link is mailed again and appends the event that asks for it, in one write
+     * guarded by the state the event was made from and by the last resend being at least an interval old.
+     *
+     * @return true when written; false when the registration changed meanwhile or its link was resent since
+     */
+    boolean recordLinkResent(Registration from, RegistrationLinkResent event, Duration interval) {
+        Instant now = event.occurredAt();
+        Query unchangedAndDue = Query.query(Criteria.where("_id").is(from.id())
+                .and("status").is(from.status()).and("sequence").is(from.sequence())
+                .and(LINK_RESENT_AT).not().gt(now.minus(interval)));
+        Update resent = new Update().set(LINK_RESENT_AT, now)
+                .push(Outbox.ENTRIES, outboxEntryFactory.of(event))
+                .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
+        return mongo.updateFirst(unchangedAndDue, resent, Registration.class).getModifiedCount() == 1;
+    }
+
+    private static final String LINK_RESENT_AT = "linkResentAt";
 
     /** Every registration of one address, across conferences. */
     List<Registration> withEmail(String email) {

@@ -30,9 +30,17 @@ final class Browser {
     private final String base;
     private final String acceptLanguage;
 
+    private final String forwardedFor;
+
     Browser(int port, String acceptLanguage) {
+        this(port, acceptLanguage, null);
+    }
+
+    /** A browser behind a proxy that reports it as {@code forwardedFor} (null: none, the connection's address counts). */
+    Browser(int port, String acceptLanguage, String forwardedFor) {
         this.base = "http://localhost:" + port;
         this.acceptLanguage = acceptLanguage;
+        this.forwardedFor = forwardedFor;
     }
 
     HttpResponse<String> get(String path) {
@@ -77,6 +85,9 @@ final class Browser {
                 .header("Accept", "text/html,application/xhtml+xml");
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         return request;
     }

@@ -183,7 +183,77 @@ class RegistrationPagesIT extends IntegrationSupport {
 
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(textOf(again.body(), "email-error")).hasValueSatisfying(
-                message -> assertThat(message).contains("already registered for this conference"));
+                message -> assertThat(message).contains("already registered for this conference",
+                        "The link to the registration has been sent to that address"));
+        assertThat(again.body()).as("no way to the first registration from the page").doesNotContain("token=");
+    }
+
+    @Test
+    void aFilledHoneypotStoresNothingAndAsksNeutrallyToSendTheFormAgain() {
+        String conference = createConference("honeypot", 40);
+        Browser browser = new Browser(port, "en");
+        String form = browser.get(formPath(conference)).body();
+        String trap = tag(form, "input", "name", "website").orElseThrow();
+        assertThat(trap).contains("tabindex=\"-1\"", "autocomplete=\"off\"");
+        assertThat(tag(form, "div", "class", "field-trap").orElseThrow()).contains("aria-hidden=\"true\"");
+        assertThat(tag(form, "label", "for", "website")).isPresent();
+        Map<String, String> filled = new LinkedHashMap<>(validForm("honey@example.org"));
+        filled.put("website", "https://spam.example.com");
+
+        HttpResponse<String> caught = browser.fillInAndSubmit(formPath(conference), filled);
+
+        assertThat(caught.statusCode()).isEqualTo(400);
+        assertThat(caught.body()).contains("The form could not be sent. Please check your entries and send it again.");
+        assertThat(attribute(tag(caught.body(), "input", "name", "email").orElseThrow(), "value"))
+                .hasValue("honey@example.org");
+        assertThat(attribute(tag(caught.body(), "input", "name", "website").orElseThrow(), "value")).isEmpty();
+        assertThat(json(get("/api/conferences/" + conference + "/registrations", "application/json", ORGANISER)).size())
+                .as("nothing stored").isZero();
+
+        HttpResponse<String> person = browser.fillInAndSubmit(formPath(conference), validForm("honey@example.org"));
+        assertThat(person.body()).contains("Your registration is confirmed");
+    }
+
+    @Test
+    void theEleventhFormFromOneAddressInAMinuteShowsTheFormAgainSayingHowLongToWait() {
+        String conference = createConference("form-limit", 40);
+        Browser browser = new Browser(port, "en", "203.0.113.21");
+        for (int i = 1; i <= 10; i++) {
+            assertThat(browser.fillInAndSubmit(formPath(conference), validForm("form" + i + "@limit.example.org"))
+                    .statusCode()).as("form %d", i).isEqualTo(200);
+        }
+
+        HttpResponse<String> refused = browser.fillInAndSubmit(formPath(conference), validForm("form11@limit.example.org"));
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        assertThat(refused.body()).contains("Too many registrations were sent from your network for this conference",
+                "Please wait " + refused.headers().firstValue("Retry-After").orElseThrow() + " seconds");
+        assertThat(attribute(tag(refused.body(), "input", "name", "email").orElseThrow(), "value"))
+                .as("what was typed is kept").hasValue("form11@limit.example.org");
+        assertThat(json(get("/api/conferences/" + conference + "/registrations", "application/json", ORGANISER)).size())
+                .isEqualTo(10);
+        assertThat(new Browser(port, "en", "203.0.113.22")
+                .fillInAndSubmit(formPath(conference), validForm("form11@limit.example.org")).statusCode())
+                .as("another address").isEqualTo(200);
+    }
+
+    @Test
+    void cancelPressedAgainAndAgainFromOneAddressIsAskedToWait() {
+        String conference = createConference("cancel-limit", 40);
+        Browser browser = new Browser(port, "en", "203.0.113.23");
+        HttpResponse<String> page = browser.fillInAndSubmit(formPath(conference), validForm("cancel.limit@example.org"));
+
+        for (int i = 1; i <= 10; i++) {
+            assertThat(browser.submitFormOf(page).statusCode()).as("cancel %d", i).isEqualTo(200);
+        }
+        HttpResponse<String> refused = browser.submitFormOf(page);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        String wait = refused.headers().firstValue("Retry-After").orElseThrow();
+        assertThat(refused.body()).contains("Too many requests were sent from your network. Please wait " + wait
+                + " seconds and try again.");
     }
 
     @Test

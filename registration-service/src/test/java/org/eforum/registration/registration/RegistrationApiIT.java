@@ -43,17 +43,24 @@ class RegistrationApiIT extends IntegrationSupport {
     }
 
     @Test
-    void theSameAddressInAnotherCaseIsAConflictNamingTheFirstRegistration() {
+    void theSameAddressInAnotherCaseIsAConflictThatNamesNothingOfTheFirstRegistration() {
         String conference = createConference("duplicate", 10);
-        String firstId = json(register(conference, registrationJson("Ana", "Petrova", "Ana.Petrova@example.org")))
-                .path("id").asString();
+        JsonNode first = json(register(conference, registrationJson("Ana", "Petrova", "Ana.Petrova@example.org")));
+        String firstId = first.path("id").asString();
 
         HttpResponse<String> again = register(conference, registrationJson("Ana", "Petrova", "ana.petrova@EXAMPLE.org"));
 
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json(again).path("registrationId").asString()).isEqualTo(firstId);
+        JsonNode problem = json(again);
+        assertThat(problem.path("title").asString()).isEqualTo("Already registered");
+        assertThat(problem.path("detail").asString()).contains("link to the registration has been sent to that address");
+        assertThat(problem.has("registrationId")).isFalse();
+        assertThat(problem.has("id")).isFalse();
+        assertThat(problem.path("status").asInt()).as("the HTTP status, not the registration's").isEqualTo(409);
+        assertThat(again.body()).doesNotContain(firstId, "CONFIRMED", "token", tokenOf(first.path("selfServiceUrl").asString()));
+        assertThat(again.headers().firstValue("Location")).isEmpty();
         assertThat(json(get("/api/conferences/" + conference, "application/json", null)).path("seatsLeft").asInt())
                 .isEqualTo(9);
     }
