@@ -105,8 +105,14 @@ final class Checkpoints implements AutoCloseable {
                 }
                 lastWritten = written;
             } catch (RuntimeException e) {
-                // The journal still holds every write; the next round tries again.
-                System.err.println("store checkpoint failed: " + e);
+                e.printStackTrace();
+                if (store.isClosed()) {
+                    // MVStore closes itself when a commit fails: every later write would fail. The journal holds
+                    // every acknowledged write, so stopping here and starting again (recovery) loses nothing.
+                    System.err.println("store checkpoint failed and MVStore closed itself; stopping");
+                    Runtime.getRuntime().halt(70);
+                }
+                // Otherwise the journal still holds every write; the next round tries again.
             }
         }
     }

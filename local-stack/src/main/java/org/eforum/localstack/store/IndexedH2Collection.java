@@ -98,11 +98,24 @@ final class IndexedH2Collection extends H2Collection {
         return super.insertDocuments(documents, isOrdered);
     }
 
+    /**
+     * Set while an update or findAndModify runs. mongo-java-server applies an update to the very document its query
+     * returned, in place; the stored one may at that moment be serialised by a checkpoint (or encoded for another
+     * client's answer), so such a query answers copies ({@link #matchDocumentsFromStream}, which every query
+     * passes).
+     */
+    private static final ThreadLocal<Boolean> MODIFYING = ThreadLocal.withInitial(() -> false);
+
     @Override
     public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti,
             boolean isUpsert, Oplog oplog) {
         touch();
-        return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        MODIFYING.set(true);
+        try {
+            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            MODIFYING.set(false);
+        }
     }
 
     @Override
@@ -114,7 +127,12 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     public Document findAndModify(Document query) {
         touch();
-        return super.findAndModify(query);
+        MODIFYING.set(true);
+        try {
+            return super.findAndModify(query);
+        } finally {
+            MODIFYING.set(false);
+        }
     }
 
     @Override
@@ -192,6 +210,10 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip,
             int limit, int batchSize, Comparator<Document> comparator, Document fieldSelector) {
+        if (MODIFYING.get()) {
+            Stream<Document> stored = documents;
+            documents = stored.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
+        }
         if (!CLIENT_FIND.get()) {
             return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, comparator,
                     fieldSelector);

@@ -277,4 +277,61 @@ class IndexedStoreTest {
         assertThat(reopened.recovered()).isZero();
         assertThat(collection(new MongoServer(reopened)).countDocuments()).isEqualTo(100);
     }
+
+    @Test
+    void updatesRacingCheckpointsLeaveEveryDocumentWhole() throws Exception {
+        // A checkpoint a millisecond: serialising the file's pages while updates change documents in place would
+        // fail (and close the store) or write torn documents.
+        DurableH2Backend backend = backend("racing.mv", 1);
+        MongoCollection<Document> racing = collection(new MongoServer(backend));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            documents.add(new Document("_id", "d" + i).append("count", 0)
+                    .append("nested", new Document("n", 0).append("tags", new ArrayList<>())));
+        }
+        racing.insertMany(documents);
+        int threads = 8;
+        int updates = 250;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                Random random = new Random(thread);
+                for (int u = 0; u < updates; u++) {
+                    String id = "d" + random.nextInt(50);
+                    // Fields come and go, as an outbox's do: the document's shape changes, not only its values.
+                    if (u % 2 == 0) {
+                        racing.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("count", 1),
+                                Updates.set("nested.n", u), Updates.push("nested.tags", "t" + u),
+                                Updates.set("f" + u % 7, u), Updates.unset("f" + (u + 3) % 7)));
+                    } else {
+                        racing.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(Updates.inc("count", 1),
+                                Updates.push("nested.tags", "f" + u), Updates.set("g" + u % 5, u),
+                                Updates.unset("g" + (u + 2) % 5)));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        long total = 0;
+        for (Document document : racing.find()) {
+            total += document.getInteger("count");
+            assertThat(document.get("nested", Document.class).getList("tags", String.class))
+                    .hasSize(document.getInteger("count"));
+        }
+        assertThat(total).isEqualTo((long) threads * updates);
+        assertThat(backend.checkpoints()).as("checkpoints ran meanwhile").isGreaterThan(10);
+
+        DurableH2Backend reopened = backend(crashImage("racing.mv"), Checkpoints.DEFAULT_INTERVAL_MILLIS);
+        long recoveredTotal = 0;
+        for (Document document : collection(new MongoServer(reopened)).find()) {
+            recoveredTotal += document.getInteger("count");
+        }
+        assertThat(recoveredTotal).isEqualTo(total);
+    }
 }
