@@ -3,49 +3,28 @@ package org.eforum.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import org.eforum.testsupport.MongoWireServerInitializer;
+import org.eforum.testsupport.startup.ProductionStartupContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/**
- * Outside the local profile there are no defaults: started without one of its credentials or secrets, the service
- * stops before it serves anything and its report names the setting (what an operator of docker-compose sees).
- */
-@ExtendWith(OutputCaptureExtension.class)
-class ProductionStartupTest {
+/** Outside the local profile registration-service refuses to start without its accounts, token secret or organiser. */
+class ProductionStartupTest extends ProductionStartupContract {
 
     private static final String TOKEN_SECRET = "eforum.registration.token-secret=production-startup-test-secret-0123456789";
     // A bcrypt hash (cost 4) of "organiser".
-    private static final String[] HASHED_ACCOUNT = {"eforum.security.accounts[0].username=organiser",
-            "eforum.security.accounts[0].password={bcrypt}$2a$04$Ihdkhft1nnAnd7OZpSt3Gebctri9CMjybxGwOtVb.cBYn4h3nxWXe",
-            "eforum.security.accounts[0].roles[0]=ORGANISER"};
+    private static final String[] HASHED_ACCOUNT = account("organiser",
+            "{bcrypt}$2a$04$Ihdkhft1nnAnd7OZpSt3Gebctri9CMjybxGwOtVb.cBYn4h3nxWXe", "ORGANISER");
     private static final String[] ORGANISER = {"eforum.organiser.name=Ministry of Labour and Social Policy",
             "eforum.organiser.email=dpo@mlsp.example.bg"};
 
-    @Test
-    void withoutAccountsItRefusesToStartAndNamesTheProperty(CapturedOutput output) {
-        assertThatThrownBy(() -> start(concat(new String[] {TOKEN_SECRET}, ORGANISER))).isNotNull();
-
-        assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("No accounts are configured (eforum.security.accounts)")
-                .contains("EFORUM_SECURITY_ACCOUNTS_0_PASSWORD");
+    @Override
+    protected Class<?> application() {
+        return RegistrationServiceApplication.class;
     }
 
-    @Test
-    void withThePlainLocalPasswordItRefusesToStart(CapturedOutput output) {
-        assertThatThrownBy(() -> start(concat(new String[] {TOKEN_SECRET}, ORGANISER, new String[] {
-                "eforum.security.accounts[0].username=organiser", "eforum.security.accounts[0].password={noop}organiser",
-                "eforum.security.accounts[0].roles[0]=ORGANISER"}))).isNotNull();
-
-        assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("eforum.security.accounts[0].password is not a hashed password");
+    @Override
+    protected String[] settingsBesidesAccounts() {
+        return concat(new String[] {TOKEN_SECRET}, ORGANISER);
     }
 
     @Test
@@ -62,19 +41,5 @@ class ProductionStartupTest {
         assertThatThrownBy(() -> start(concat(HASHED_ACCOUNT, new String[] {TOKEN_SECRET}))).isNotNull();
 
         assertThat(output).contains("APPLICATION FAILED TO START").contains("EFORUM_ORGANISER_NAME");
-    }
-
-    /** The service as docker-compose starts it, with a MongoDB-wire store and the settings given as arguments. */
-    private static void start(String... settings) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                // No broker runs here, and none is needed to refuse.
-                "--spring.kafka.admin.auto-create=false", "--spring.kafka.bootstrap-servers=127.0.0.1:9"));
-        Stream.of(settings).map(setting -> "--" + setting).forEach(arguments::add);
-        new SpringApplicationBuilder(RegistrationServiceApplication.class).initializers(new MongoWireServerInitializer())
-                .run(arguments.toArray(String[]::new)).close();
-    }
-
-    private static String[] concat(String[]... settings) {
-        return Stream.of(settings).flatMap(Stream::of).toArray(String[]::new);
     }
 }
