@@ -114,14 +114,8 @@ public class OrganisationListings {
         /** The keys this member gives the listing. */
         List<String> keys() {
             TreeSet<String> keys = new TreeSet<>();
-            keys.add(AUDIENCE);
-            for (String facet : new String[] {SearchKeys.facet(type, null), SearchKeys.facet(null, country),
-                    SearchKeys.facet(type, country)}) {
-                if (facet != null) {
-                    keys.add(AUDIENCE + facet);
-                }
-            }
-            SearchKeys.prefixes(tokens == null ? List.of() : tokens).forEach(prefix -> keys.add(AUDIENCE + ":" + prefix));
+            SearchKeys.addAudienceKeys(keys, AUDIENCE, type, country,
+                    SearchKeys.prefixes(tokens == null ? List.of() : tokens));
             return List.copyOf(keys);
         }
 
@@ -167,27 +161,7 @@ public class OrganisationListings {
         }
         String entryId = organisationId + "|" + publicId;
         Entry before = mongo.findById(entryId, Entry.class);
-        if (member == null) {
-            if (before != null) {
-                mongo.remove(query(where("_id").is(entryId).and("personVersion").is(before.personVersion())),
-                        Entry.class);
-            }
-        } else if (before == null || !before.member().equals(member)) {
-            Entry next = Entry.of(organisationId, member);
-            if (before == null) {
-                try {
-                    mongo.insert(next);
-                } catch (DuplicateKeyException concurrent) {
-                    // another write of this person's entry came first: the one standing is read back below
-                }
-            } else if (isOlder(before.personVersion(), member.personVersion())) {
-                mongo.updateFirst(query(where("_id").is(entryId).and("personVersion").is(before.personVersion())),
-                        new Update().set("member", member).set("sortKey", next.sortKey()).set("keys", next.keys())
-                                .set("spelling", next.spelling()).set("personVersion", next.personVersion()),
-                        Entry.class);
-            }
-        }
-        Entry after = mongo.findById(entryId, Entry.class);
+        Entry after = settle(entryId, before, member == null ? null : Entry.of(organisationId, member));
         for (int attempt = 1; ; attempt++) {
             Listing current = mongo.findById(organisationId, Listing.class);
             Set<String> keys = current == null ? new TreeSet<>() : current.memberKeys();
@@ -215,6 +189,40 @@ public class OrganisationListings {
                 throw new OptimisticLockingFailureException("listing of " + organisationId + " kept changing");
             }
         }
+    }
+
+    /**
+     * Writes the person's entry ({@code next}, or its removal when null) over {@code before} unless a newer version
+     * of the person stands there, and returns the entry that stands now: read back only when another write won.
+     */
+    private Entry settle(String entryId, Entry before, Entry next) {
+        if (next == null) {
+            if (before == null) {
+                return null;
+            }
+            boolean removed = mongo.remove(query(where("_id").is(entryId).and("personVersion")
+                    .is(before.personVersion())), Entry.class).getDeletedCount() == 1;
+            return removed ? null : mongo.findById(entryId, Entry.class);
+        }
+        if (before != null && before.member().equals(next.member())) {
+            return before;
+        }
+        if (before == null) {
+            try {
+                mongo.insert(next);
+                return next;
+            } catch (DuplicateKeyException concurrent) {
+                return mongo.findById(entryId, Entry.class); // another write of this person's entry came first
+            }
+        }
+        if (!isOlder(before.personVersion(), next.personVersion())) {
+            return before;
+        }
+        boolean replaced = mongo.updateFirst(query(where("_id").is(entryId).and("personVersion")
+                .is(before.personVersion())), new Update().set("member", next.member()).set("sortKey", next.sortKey())
+                .set("keys", next.keys()).set("spelling", next.spelling()).set("personVersion", next.personVersion()),
+                Entry.class).getMatchedCount() == 1;
+        return replaced ? next : mongo.findById(entryId, Entry.class);
     }
 
     private static boolean isOlder(Long stored, Long incoming) {

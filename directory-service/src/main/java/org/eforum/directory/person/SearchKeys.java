@@ -1,8 +1,10 @@
 package org.eforum.directory.person;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.eforum.contracts.event.StakeholderType;
@@ -58,18 +60,24 @@ public record SearchKeys(List<String> tokens, List<String> organisationTokens, S
         TreeSet<String> prefixes = prefixes(tokens);
         List<String> keys = new ArrayList<>();
         for (String audience : audiences) {
-            keys.add(audience);
-            String type = facet(profile.stakeholderType(), null);
-            String both = facet(profile.stakeholderType(), profile.country());
-            String country = facet(null, profile.country());
-            for (String facet : new String[] {type, country, both}) {
-                if (facet != null) {
-                    keys.add(audience + facet);
-                }
-            }
-            prefixes.forEach(prefix -> keys.add(audience + ":" + prefix));
+            addAudienceKeys(keys, audience, profile.stakeholderType(), profile.country(), prefixes);
         }
         return keys;
+    }
+
+    /**
+     * One audience's keys: the audience itself, with the type, the country and both, and with every prefix (the
+     * people's keys, and an organisation listing's per member).
+     */
+    static void addAudienceKeys(Collection<String> keys, String audience, StakeholderType type, String country,
+            Set<String> prefixes) {
+        keys.add(audience);
+        for (String facet : new String[] {facet(type, null), facet(null, country), facet(type, country)}) {
+            if (facet != null) {
+                keys.add(audience + facet);
+            }
+        }
+        prefixes.forEach(prefix -> keys.add(audience + ":" + prefix));
     }
 
     /**
