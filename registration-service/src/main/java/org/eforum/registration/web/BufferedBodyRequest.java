@@ -75,7 +75,15 @@ class BufferedBodyRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already read");
+                // The body is in memory already: all of it is available now, and then it is all read.
+                try {
+                    if (!isFinished()) {
+                        listener.onDataAvailable();
+                    }
+                    listener.onAllDataRead();
+                } catch (IOException e) {
+                    listener.onError(e);
+                }
             }
         };
     }
