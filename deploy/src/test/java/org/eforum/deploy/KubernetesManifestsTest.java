@@ -26,10 +26,21 @@ class KubernetesManifestsTest {
     private static final Path OVERLAYS = Repository.KUBERNETES.resolve("overlays");
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
     private static Optional<Path> kubectl = Optional.empty();
+    private static String missing = "";
 
     @BeforeAll
-    static void findKubectl() {
+    static void findKubectl() throws IOException, InterruptedException {
         kubectl = Kustomize.kubectl();
+        if (kubectl.isEmpty()) {
+            missing = "kubectl is not on the PATH: the Kubernetes overlays are not rendered (any kubectl 1.27+ "
+                    + "checks them)";
+        } else {
+            Optional<String> unsuitable = Kustomize.unsuitable(kubectl.get());
+            if (unsuitable.isPresent()) {
+                missing = unsuitable.get() + ": the Kubernetes overlays are not rendered";
+                kubectl = Optional.empty();
+            }
+        }
     }
 
     @ParameterizedTest(name = "overlays/{0}")
@@ -81,8 +92,7 @@ class KubernetesManifestsTest {
     }
 
     private static Manifests render(String overlay) throws IOException, InterruptedException {
-        assumeTrue(kubectl.isPresent(), "kubectl is not on the PATH: the Kubernetes overlays are not rendered "
-                + "(install Debian's kubernetes-client, or any kubectl 1.27+, to check them)");
+        assumeTrue(kubectl.isPresent(), missing);
         Manifests rendered = RENDERED.get(overlay);
         if (rendered == null) {
             rendered = new Manifests(Kustomize.render(kubectl.get(), OVERLAYS.resolve(overlay)));

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -33,6 +35,30 @@ final class Kustomize {
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why this kubectl cannot render the overlays, if it cannot: they use kustomize 5 (the {@code labels} field,
+     * inline patches with targets), built into kubectl 1.27 and newer; Debian 12's kubernetes-client is 1.20.
+     */
+    static Optional<String> unsuitable(Path kubectl) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(kubectl.toString(), "version", "--client", "-o", "json")
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return Optional.of(kubectl + " version did not answer in 60 s");
+        }
+        Matcher kustomize = Pattern.compile("\"kustomizeVersion\"\\s*:\\s*\"v(\\d+)[^\"]*\"").matcher(out);
+        if (!kustomize.find()) {
+            return Optional.of(kubectl + " names no built-in kustomize version (kubectl before 1.24)");
+        }
+        if (Integer.parseInt(kustomize.group(1)) < 5) {
+            return Optional.of(kubectl + " has kustomize v" + kustomize.group(1) + "; the overlays need v5 (kubectl 1.27+)");
         }
         return Optional.empty();
     }
