@@ -423,6 +423,11 @@ final class ManifestRules {
         if (bootstrapAddresses().isEmpty()) {
             problem(kafka, "has no internal plain listener for the apps");
         }
+        for (JsonNode listener : kafka.path("spec").path("kafka").path("listeners")) {
+            if (!listener.path("tls").asBoolean(false) && listener.path("authentication").isMissingNode()) {
+                reachableOnlyByTheApps(kafka, listener);
+            }
+        }
         int brokers = 0;
         int controllers = 0;
         for (JsonNode pool : manifests.ofKind("KafkaNodePool").toList()) {
@@ -443,6 +448,60 @@ final class ManifestRules {
             problem(kafka, "has " + controllers + " KRaft controllers: an odd number, at least 3, keeps a quorum "
                     + "through the loss of one");
         }
+    }
+
+    /** A listener without authentication: only the apps' pods may connect (Strimzi's networkPolicyPeers). */
+    private void reachableOnlyByTheApps(JsonNode kafka, JsonNode listener) {
+        String name = listener.path("name").asString("");
+        JsonNode peers = listener.path("networkPolicyPeers");
+        if (!peers.isArray() || peers.isEmpty()) {
+            problem(kafka, "listener " + name + " has no authentication and lets every pod of the cluster in "
+                    + "(no networkPolicyPeers)");
+            return;
+        }
+        for (App app : apps) {
+            Map<String, String> pods = manifests.find("Deployment", app.name())
+                    .map(d -> strings(d.path("spec").path("template").path("metadata").path("labels")))
+                    .orElse(Map.of());
+            boolean admitted = false;
+            for (JsonNode peer : peers) {
+                admitted |= !peer.has("namespaceSelector") && selects(peer.path("podSelector"), pods);
+            }
+            if (!admitted) {
+                problem(kafka, "listener " + name + " does not let " + app.name() + " in (networkPolicyPeers)");
+            }
+        }
+        for (JsonNode peer : peers) {
+            if (peer.has("ipBlock") || peer.has("namespaceSelector") || fields(peer.path("podSelector")).isEmpty()) {
+                problem(kafka, "listener " + name + " lets more than the apps' pods in: " + peer);
+            }
+        }
+    }
+
+    /** A label selector (matchLabels, and matchExpressions with In, NotIn, Exists, DoesNotExist) on these labels. */
+    private static boolean selects(JsonNode selector, Map<String, String> labels) {
+        if (selector.isMissingNode() || labels.isEmpty()) {
+            return false;
+        }
+        if (!labels.entrySet().containsAll(strings(selector.path("matchLabels")).entrySet())) {
+            return false;
+        }
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            String value = labels.get(expression.path("key").asString(""));
+            Set<String> values = new TreeSet<>();
+            expression.path("values").forEach(v -> values.add(v.asString("")));
+            boolean holds = switch (expression.path("operator").asString("")) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void topics() {

@@ -182,6 +182,36 @@ class ManifestRulesTest {
     }
 
     @Test
+    void theLocalProfileIsFound() throws IOException {
+        ((ObjectNode) new Manifests(objects).find("ConfigMap", "eforum-config").orElseThrow().path("data"))
+                .put("SPRING_PROFILES_ACTIVE", "local");
+
+        assertThat(problems(false)).hasSize(4).allSatisfy(problem ->
+                assertThat(problem).endsWith(": runs the local profile (default accounts, public secrets)"));
+    }
+
+    @Test
+    void aKafkaListenerOpenToEveryPodIsFound() throws IOException {
+        ObjectNode listener = (ObjectNode) new Manifests(objects).find("Kafka", "eforum").orElseThrow().path("spec")
+                .path("kafka").path("listeners").path(0);
+        listener.remove("networkPolicyPeers");
+
+        assertThat(problems(false)).containsExactly("Kafka/eforum: listener plain has no authentication and lets "
+                + "every pod of the cluster in (no networkPolicyPeers)");
+    }
+
+    @Test
+    void aKafkaListenerThatShutsOutAnAppIsFound() throws IOException {
+        ObjectNode expression = (ObjectNode) new Manifests(objects).find("Kafka", "eforum").orElseThrow()
+                .path("spec").path("kafka").path("listeners").path(0).path("networkPolicyPeers").path(0)
+                .path("podSelector").path("matchExpressions").path(0);
+        expression.putArray("values").add("registration-service").add("directory-service").add("notification-service");
+
+        assertThat(problems(false)).containsExactly(
+                "Kafka/eforum: listener plain does not let operations-console in (networkPolicyPeers)");
+    }
+
+    @Test
     void theBaseAloneIsNoProductionDeployment() throws IOException {
         assertThat(problems(true)).contains(
                 "Deployment/registration-service: runs 1 pod in production, expected at least 2",
