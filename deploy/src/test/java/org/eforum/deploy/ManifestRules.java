@@ -1,6 +1,7 @@
 package org.eforum.deploy;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -380,6 +381,7 @@ final class ManifestRules {
                 }
             }
         });
+        publicBaseUrl();
         for (App app : apps) {
             if (app.exposed() && !backends.containsKey(app.name())) {
                 problems.add("no Ingress routes to " + app.name() + ", which the public uses");
@@ -388,6 +390,32 @@ final class ManifestRules {
                 problem(backends.get(app.name()), "exposes " + app.name() + ", which is for operators only");
             }
         }
+    }
+
+    /** The links in the mails start with EFORUM_PUBLIC_BASE_URL: it must be the Ingress' https host of the form. */
+    private void publicBaseUrl() {
+        manifests.ofKind("ConfigMap").forEach(configMap -> {
+            JsonNode value = configMap.path("data").path("EFORUM_PUBLIC_BASE_URL");
+            if (value.isMissingNode()) {
+                return;
+            }
+            URI url = URI.create(value.asString(""));
+            boolean routed = manifests.ofKind("Ingress").anyMatch(ingress -> {
+                for (JsonNode rule : ingress.path("spec").path("rules")) {
+                    for (JsonNode path : rule.path("http").path("paths")) {
+                        if (rule.path("host").asString("").equals(url.getHost()) && path.path("backend")
+                                .path("service").path("name").asString("").equals("registration-service")) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            });
+            if (!"https".equals(url.getScheme()) || !routed) {
+                problem(configMap, "EFORUM_PUBLIC_BASE_URL " + url + " is not an https host the Ingress routes to "
+                        + "registration-service: the links in the mails would lead nowhere");
+            }
+        });
     }
 
     // ---- Kafka and MongoDB

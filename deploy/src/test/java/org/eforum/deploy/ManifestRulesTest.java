@@ -182,6 +182,16 @@ class ManifestRulesTest {
     }
 
     @Test
+    void aPublicBaseUrlTheIngressDoesNotServeIsFound() throws IOException {
+        ((ObjectNode) new Manifests(objects).find("ConfigMap", "eforum-config").orElseThrow().path("data"))
+                .put("EFORUM_PUBLIC_BASE_URL", "https://directory.example.org");
+
+        assertThat(problems(false)).containsExactly("ConfigMap/eforum-config: EFORUM_PUBLIC_BASE_URL "
+                + "https://directory.example.org is not an https host the Ingress routes to registration-service: "
+                + "the links in the mails would lead nowhere");
+    }
+
+    @Test
     void theLocalProfileIsFound() throws IOException {
         ((ObjectNode) new Manifests(objects).find("ConfigMap", "eforum-config").orElseThrow().path("data"))
                 .put("SPRING_PROFILES_ACTIVE", "local");
