@@ -104,8 +104,11 @@ class ComposeFileTest {
                 assertThat(ports).as(name + "'s published ports").allMatch(port -> port.startsWith("127.0.0.1:"));
             }
         });
-        assertThat(services(compose()).get("kafka")).as("kafka").doesNotContainKey("ports");
-        assertThat(services(compose()).get("mongo")).as("mongo").doesNotContainKey("ports");
+        services(compose()).forEach((name, service) -> {
+            if (String.valueOf(service.get("image")).matches("(apache/kafka|mongo):.*")) {
+                assertThat(service).as(name).doesNotContainKey("ports");
+            }
+        });
         assertThat((List<?>) services(compose()).get("mailpit").get("ports")).as("mailpit's SMTP port")
                 .noneMatch(port -> port.toString().endsWith(":1025"));
     }
@@ -151,6 +154,136 @@ class ComposeFileTest {
             }
         });
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).as(".gitignore").contains(".env");
+    }
+
+    @Test
+    void theDefaultPathNeedsNoServiceOfAProfile() throws IOException {
+        Map<String, Map<String, Object>> services = services(compose());
+        services.forEach((name, service) -> {
+            if (service.containsKey("profiles")) {
+                return;
+            }
+            dependencies(service).forEach((dependency, condition) -> {
+                boolean required = !Boolean.FALSE.equals(condition.get("required"));
+                if (required) {
+                    assertThat(services.get(dependency)).as(name + " needs " + dependency).doesNotContainKey("profiles");
+                }
+            });
+        });
+        // Without .env's cluster lines, every app's servers are the single nodes.
+        Map<String, Object> app = environment(services.get("registration-service"));
+        assertThat(defaultOf(app.get("KAFKA_BOOTSTRAP_SERVERS"))).isEqualTo("kafka:19092");
+        assertThat(defaultOf(app.get("MONGODB_URI"))).isEqualTo("mongodb://mongo:27017/?replicaSet=rs0");
+        assertThat(defaultOf(app.get("EFORUM_KAFKA_REPLICATION_FACTOR"))).isEqualTo("1");
+    }
+
+    @Test
+    void theClusterProfileRunsThreeKafkaNodesInOneQuorum() throws IOException {
+        Map<String, Map<String, Object>> brokers = inProfile("cluster", "apache/kafka:");
+        assertThat(brokers).hasSize(3);
+        String voters = brokers.keySet().stream().sorted()
+                .map(name -> environment(brokers.get(name)).get("KAFKA_NODE_ID") + "@" + name + ":9093")
+                .collect(java.util.stream.Collectors.joining(","));
+
+        brokers.forEach((name, broker) -> {
+            Map<String, Object> env = environment(broker);
+            assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).as(name).isEqualTo(voters);
+            assertThat(String.valueOf(env.get("KAFKA_PROCESS_ROLES"))).as(name).contains("broker", "controller");
+            assertThat(String.valueOf(env.get("KAFKA_ADVERTISED_LISTENERS"))).as(name)
+                    .contains("INTERNAL://" + name + ":19092");
+            assertThat(env).as(name).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2);
+            assertThat(volumeTargets(broker)).as(name + "'s volumes").contains(String.valueOf(env.get("KAFKA_LOG_DIRS")));
+        });
+        // One cluster id for the three, or each formats a cluster of its own; distinct node ids and volumes.
+        assertThat(brokers.values().stream().map(b -> environment(b).get("CLUSTER_ID")).distinct()).singleElement()
+                .isNotNull();
+        assertThat(brokers.values().stream().map(b -> environment(b).get("KAFKA_NODE_ID")).distinct()).hasSize(3);
+        assertThat(brokers.values().stream().map(b -> volumes(b).get(0).split(":")[0]).distinct()).hasSize(3);
+    }
+
+    @Test
+    void theClusterProfileRunsAThreeMemberReplicaSetThatOneShotInitiates() throws IOException {
+        Map<String, Map<String, Object>> members = inProfile("cluster", "mongo:");
+        Map<String, Object> init = members.remove("mongo-init");
+        assertThat(members).hasSize(3);
+        members.forEach((name, member) -> assertThat(((List<?>) member.get("command")).stream().map(String::valueOf).toList()).as(name)
+                .containsSequence("--replSet", "eforum-rs"));
+        assertThat(members.values().stream().map(m -> volumes(m).get(0).split(":")[0]).distinct()).hasSize(3);
+
+        assertThat(init).as("mongo-init").isNotNull().containsEntry("restart", "no");
+        assertThat(dependencies(init).keySet()).containsExactlyInAnyOrderElementsOf(members.keySet());
+        assertThat(dependencies(init).values()).allSatisfy(condition ->
+                assertThat(condition).containsEntry("condition", "service_healthy"));
+        String script = String.valueOf(((List<?>) init.get("command")).get(((List<?>) init.get("command")).size() - 1));
+        assertThat(script).contains("rs.initiate({_id: 'eforum-rs'", "NotYetInitialized", "PRIMARY");
+        members.keySet().forEach(name -> assertThat(script).contains("host: '" + name + ":27017'"));
+    }
+
+    @Test
+    void envExamplesClusterLinesPointEveryAppAtTheCluster() throws IOException {
+        Map<String, String> cluster = new TreeMap<>();
+        for (String line : Files.readAllLines(ENV_EXAMPLE)) {
+            Matcher setting = Pattern.compile("#\\s+([A-Z_]+)=(\\S+)").matcher(line);
+            if (setting.matches()) {
+                cluster.put(setting.group(1), setting.group(2));
+            }
+        }
+        Map<String, Map<String, Object>> services = services(compose());
+        String brokers = inProfile("cluster", "apache/kafka:").keySet().stream().sorted().map(name -> name + ":19092")
+                .collect(java.util.stream.Collectors.joining(","));
+        String members = inProfile("cluster", "mongo:").keySet().stream().filter(name -> !name.equals("mongo-init"))
+                .sorted().map(name -> name + ":27017").collect(java.util.stream.Collectors.joining(","));
+
+        assertThat(cluster).containsEntry("COMPOSE_PROFILES", "cluster")
+                .containsEntry("EFORUM_KAFKA_BOOTSTRAP_SERVERS", brokers)
+                .containsEntry("EFORUM_KAFKA_REPLICATION_FACTOR", "3")
+                .containsEntry("EFORUM_MONGODB_URI", "mongodb://" + members + "/?replicaSet=eforum-rs");
+        for (String app : List.of("registration-service", "directory-service", "notification-service",
+                "operations-console")) {
+            Map<String, Object> env = environment(services.get(app));
+            assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).as(app).asString().startsWith("${EFORUM_KAFKA_BOOTSTRAP_SERVERS:-");
+            assertThat(env.get("EFORUM_KAFKA_REPLICATION_FACTOR")).as(app).asString()
+                    .startsWith("${EFORUM_KAFKA_REPLICATION_FACTOR:-");
+            assertThat(env.get("MONGODB_URI")).as(app).asString().startsWith("${EFORUM_MONGODB_URI:-");
+            // With the profile on, an app starts once the brokers are healthy and the replica set has a primary.
+            assertThat(dependencies(services.get(app))).as(app)
+                    .containsKeys("kafka-1", "kafka-2", "kafka-3", "mongo-init");
+        }
+    }
+
+    private static Map<String, Map<String, Object>> inProfile(String profile, String imagePrefix) throws IOException {
+        Map<String, Map<String, Object>> found = new TreeMap<>();
+        services(compose()).forEach((name, service) -> {
+            if (((List<?>) service.getOrDefault("profiles", List.of())).contains(profile)
+                    && String.valueOf(service.get("image")).startsWith(imagePrefix)) {
+                found.put(name, service);
+            }
+        });
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> dependencies(Map<String, Object> service) {
+        return (Map<String, Map<String, Object>>) service.getOrDefault("depends_on", Map.of());
+    }
+
+    private static List<String> volumes(Map<String, Object> service) {
+        return ((List<?>) service.getOrDefault("volumes", List.of())).stream().map(String::valueOf).toList();
+    }
+
+    private static List<String> volumeTargets(Map<String, Object> service) {
+        return volumes(service).stream().map(volume -> volume.split(":")[1]).toList();
+    }
+
+    /** The default of a ${NAME:-default} value. */
+    private static String defaultOf(Object value) {
+        Matcher matcher = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}").matcher(String.valueOf(value));
+        assertThat(matcher.matches()).as(value + " is ${NAME:-default}").isTrue();
+        return matcher.group(1);
     }
 
     private static Map<String, Object> compose() throws IOException {
