@@ -42,6 +42,17 @@ public record Conference(
         Instant outboxPendingSince,
         List<OutboxEntry> outbox) {
 
+    /**
+     * A new conference: every seat free, nobody waiting, version 1, and its first {@code ConferenceChanged} waiting
+     * in the outbox.
+     */
+    static Conference create(ConferenceSnapshot snapshot, OutboxEntry created, Instant now) {
+        return new Conference(snapshot.id(), snapshot.title(), snapshot.venue(), snapshot.startDate(),
+                snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
+                snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
+                snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(created));
+    }
+
     public ConferenceSnapshot snapshot() {
         return new ConferenceSnapshot(id, title, venue, startDate, endDate, city, country, capacity,
                 registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications);

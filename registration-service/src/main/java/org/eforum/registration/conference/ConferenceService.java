@@ -38,10 +38,7 @@ public class ConferenceService {
         Instant now = clock.instant();
         ConferenceSnapshot snapshot = snapshot(request.id(), request);
         OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now, 1, snapshot));
-        Conference conference = new Conference(request.id(), snapshot.title(), snapshot.venue(), snapshot.startDate(),
-                snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
-                snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
-                snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(event));
+        Conference conference = Conference.create(snapshot, event, now);
         try {
             conferences.insert(conference);
         } catch (DuplicateKeyException e) {
