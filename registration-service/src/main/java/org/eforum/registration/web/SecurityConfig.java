@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Participants are anonymous: the form, the registration API and their own token link. Organisers (HTTP Basic,
- * or the login form on the pages) create and change conferences and read the lists; operators read
+ * or the login form on the pages) create conferences, and change and read those of their teams (the team check is
+ * {@code TeamAccess}'s, after these role rules); operators manage the organisers' accounts, erase people, read
  * {@code /api/operations/**} and the metrics.
  */
 @Configuration
@@ -21,10 +22,15 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         // Operations (the console's outbox view) before the broader rules.
                         .requestMatchers("/api/operations/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/conferences/*/team").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/organiser/conferences")
+                        .hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/conferences").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.PUT, "/api/conferences/*").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*/registrations").hasRole(Roles.ORGANISER)
-                        .requestMatchers(HttpMethod.POST, "/api/erasures").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
+                        // Operators only: an erasure reaches every conference of the address, not only the caller's.
+                        .requestMatchers(HttpMethod.POST, "/api/erasures").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/conferences/*/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
