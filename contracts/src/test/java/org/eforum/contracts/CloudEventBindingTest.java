@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eforum.contracts.event.ConferenceChanged;
 import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.EventType;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.kafka.CloudEventDeserializer;
 import org.eforum.contracts.kafka.CloudEventHeaders;
 import org.eforum.contracts.kafka.CloudEventSerializer;
+import org.eforum.contracts.kafka.EventJson;
 import org.eforum.contracts.kafka.MalformedEventException;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,21 @@ class CloudEventBindingTest {
             assertThat(header(headers, "ce_type")).startsWith("org.eforum.").endsWith(".v1");
             assertThat(deserializer.deserialize(Topics.REGISTRATIONS, headers, data)).isEqualTo(event);
         }
+    }
+
+    @Test
+    void aConferenceChangeWrittenBeforeTeamsReadsAsNoTeam() {
+        ConferenceChanged withTeam = SampleEvents.all().stream().filter(ConferenceChanged.class::isInstance)
+                .map(ConferenceChanged.class::cast).findFirst().orElseThrow();
+        assertThat(withTeam.team()).containsExactly("organiser", "organiser2");
+        var json = EventJson.mapper().readTree(EventJson.write(withTeam));
+        ((tools.jackson.databind.node.ObjectNode) json).remove("team");
+
+        ConferenceChanged old = (ConferenceChanged) EventJson.read(EventType.CONFERENCE_CHANGED,
+                EventJson.mapper().writeValueAsBytes(json));
+
+        assertThat(old.team()).isEmpty();
+        assertThat(old.conference()).isEqualTo(withTeam.conference());
     }
 
     @Test

@@ -51,7 +51,7 @@ final class SampleEvents {
                         RegistrationStatus.CONFIRMED),
                 new RegistrationLinkResent(UUID.randomUUID(), now, "r-2", 2, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
-                new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
+                new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"));
     }
 }

@@ -1,5 +1,11 @@
 package org.eforum.directory;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eforum.contracts.event.ConferenceChanged;
+import org.eforum.contracts.event.ConferenceSnapshot;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -53,6 +59,10 @@ import tools.jackson.databind.json.JsonMapper;
         "eforum.security.accounts[1].username=operator",
         "eforum.security.accounts[1].password={bcrypt}$2a$04$kv.KTbmBdzKsNSTn84lZSu6jdAp6ENoAOGPYDnLLdpS1DPpDmKOTm",
         "eforum.security.accounts[1].roles[0]=OPERATOR",
+        // A second organiser, of no conference until a team names them (the same hash: "organiser-secret").
+        "eforum.security.accounts[2].username=organiser2",
+        "eforum.security.accounts[2].password={bcrypt}$2a$04$Q4yUJaKeznj1jfIAOAhoRu1siPUw10JT70XkUvUK8ofF4JZ43C1ui",
+        "eforum.security.accounts[2].roles[0]=ORGANISER",
         "eforum.directory.public-id-secret=directory-tests-secret-0123456789abcdef",
         "logging.level.org.apache.kafka=warn",
         "logging.level.kafka=warn",
@@ -64,6 +74,7 @@ public abstract class AbstractDirectoryIT {
 
     protected static final String ORGANISER = "organiser";
     protected static final String ORGANISER_PASSWORD = "organiser-secret";
+    protected static final String ORGANISER2 = "organiser2";
     protected static final String OPERATOR = "operator";
     protected static final String OPERATOR_PASSWORD = "operator-secret";
     protected static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);
@@ -105,6 +116,11 @@ public abstract class AbstractDirectoryIT {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not publish " + record, e.getCause());
         }
+    }
+
+    /** The conference's first change, naming its team, consumed: only its team may read its participants. */
+    protected void organisedBy(ConferenceSnapshot conference, String... team) {
+        publishAndAwait(new ConferenceChanged(UUID.randomUUID(), Instant.now(), 1, conference, List.of(team)));
     }
 
     /** Publishes and waits until the service has consumed the record (its group committed past it). */

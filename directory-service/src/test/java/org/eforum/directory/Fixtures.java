@@ -44,8 +44,9 @@ public final class Fixtures {
                 OrganiserNotifications.NONE);
     }
 
+    /** A change of the conference, whose team is the tests' organiser. */
     public static ConferenceChanged conferenceChanged(ConferenceSnapshot conference, long version) {
-        return new ConferenceChanged(UUID.randomUUID(), Instant.now(), version, conference);
+        return new ConferenceChanged(UUID.randomUUID(), Instant.now(), version, conference, List.of("organiser"));
     }
 
     public static RegistrationConfirmed confirmed(String registrationId, long sequence, Participant participant,

@@ -58,7 +58,7 @@ public final class LocalStack {
         text.append("  Operations console            ").append(stack.baseUrl(App.CONSOLE)).append("/ (operator/operator)\n");
         text.append("  Kafka ").append(stack.bootstrapServers()).append(" · MongoDB ").append(stack.mongoUri())
                 .append(" · SMTP 127.0.0.1:").append(ports.smtp()).append(" · IMAP 127.0.0.1:").append(ports.imap()).append('\n');
-        text.append("  Accounts (local only): organiser/organiser, operator/operator\n");
+        text.append("  Accounts (local only): organiser/organiser, organiser2/organiser2, operator/operator\n");
         for (DemoConferences.Demo demo : demos) {
             text.append("  Demo form: ").append(stack.baseUrl(App.REGISTRATION)).append("/conferences/")
                     .append(demo.id()).append("/register\n");

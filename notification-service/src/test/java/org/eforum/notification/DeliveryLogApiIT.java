@@ -40,6 +40,7 @@ class DeliveryLogApiIT extends IntegrationTest {
                 List.of(), OrganiserNotifications.IMMEDIATE);
         RegistrationConfirmed event = Fixtures.confirmed(unique("reg"), 1,
                 participant("Lora", "Logged", email, "en"), conference);
+        publish(Topics.CONFERENCES, Fixtures.changed(1, conference));
         publish(Topics.REGISTRATIONS, event);
         String messageId = awaitInbox(email, 1).get(0).messageId();
         awaitInbox(contact, 1);
@@ -68,6 +69,30 @@ class DeliveryLogApiIT extends IntegrationTest {
                 "operator", "operator-test");
         assertThat(asOperator.statusCode()).isEqualTo(200);
         assertThat(json.readTree(asOperator.body()).size()).isEqualTo(2);
+    }
+
+    @Test
+    void anOrganiserOutsideTheConferencesTeamIsRefusedTheLog() throws Exception {
+        String email = unique("teamed") + "@example.org";
+        ConferenceSnapshot conference = conference(unique("forum"), List.of("en"), new Contact("Ana",
+                unique("contact") + "@forum.example.org"), List.of(), OrganiserNotifications.NONE);
+        RegistrationConfirmed event = Fixtures.confirmed(unique("reg"), 1,
+                participant("Tina", "Teamed", email, "en"), conference);
+        publish(Topics.CONFERENCES, Fixtures.changed(1, conference));
+        publish(Topics.REGISTRATIONS, event);
+        awaitInbox(email, 1);
+        String path = "/api/notifications?registrationId=" + event.registrationId();
+        await().atMost(PATIENCE).until(() -> get(path, "organiser", "organiser-test").statusCode() == 200);
+
+        HttpResponse<String> outside = get(path, "organiser2", "organiser-test");
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(outside.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(outside.body()).doesNotContain(email);
+
+        publish(Topics.CONFERENCES, Fixtures.changed(2, conference, List.of("organiser", "organiser2")));
+        await().atMost(PATIENCE).until(() -> get(path, "organiser2", "organiser-test").statusCode() == 200);
+        assertThat(get(path, "organiser2", "organiser-test").body()).contains(email);
     }
 
     @Test

@@ -76,7 +76,12 @@ final class Fixtures {
                 conference, selfServiceUrl(registrationId), status);
     }
 
+    /** A change of the conference, whose team is the tests' organiser. */
     static ConferenceChanged changed(long version, ConferenceSnapshot conference) {
-        return new ConferenceChanged(UUID.randomUUID(), Instant.now(), version, conference);
+        return changed(version, conference, List.of("organiser"));
+    }
+
+    static ConferenceChanged changed(long version, ConferenceSnapshot conference, List<String> team) {
+        return new ConferenceChanged(UUID.randomUUID(), Instant.now(), version, conference, team);
     }
 }

@@ -56,6 +56,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "eforum.security.accounts[1].roles[0]=OPERATOR",
         "eforum.security.accounts[2].username=guest",
         "eforum.security.accounts[2].password={bcrypt}$2a$04$lHU2hHlEBV.EmiNmtlGmnuEiMlUEmACdxkF1YsxAxM1zelX9QT9MS",
+        // A second organiser, of no conference until a team names them (the same password: "organiser-test").
+        "eforum.security.accounts[3].username=organiser2",
+        "eforum.security.accounts[3].password={bcrypt}$2a$04$xHLs4Gl9oEjx24fChd4jqOtM5V0Wq1AdhsAnSoy0BtvgqlZuaYPGO",
+        "eforum.security.accounts[3].roles[0]=ORGANISER",
         // About a minute of blocking retries (200 ms, 400 ms, 800 ms, then 1 s each): longer than the 30 s SMTP
         // outage of SmtpOutageIT, so nothing is dead-lettered while SMTP is away. GiveUpIT shortens it.
         "eforum.kafka.retry.initial-interval=200ms",

@@ -125,6 +125,27 @@ public abstract class ServiceTestSupport {
         return send(request.build());
     }
 
+    /** The Authorization header of HTTP Basic. */
+    protected static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<String> putJson(String path, String body, String authorization) {
+        return send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json").header("Authorization", authorization)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /** A new organiser account, created by the operator; fails the test unless it was created. */
+    protected void createOrganiserAccount(String username, String password) {
+        HttpResponse<String> created = postJson("/api/accounts", """
+                {"username": "%s", "displayName": "Petya Georgieva", "email": "%s@eforum.example.org",
+                 "password": "%s"}""".formatted(username, username, password), OPERATOR);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("account not created: " + created.statusCode() + " " + created.body());
+        }
+    }
+
     protected HttpResponse<String> get(String path, String accept, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Accept", accept).GET();
         if (authorization != null) {

@@ -31,14 +31,15 @@ public class Conferences {
      * unique key refuses it. Returns whether the change was applied.
      */
     public boolean apply(ConferenceChanged event) {
-        Conference conference = Conference.of(event.conference(), event.version());
+        Conference conference = Conference.of(event.conference(), event.version(), event.team());
         Update update = new Update()
                 .set("title", conference.title())
                 .set("startDate", conference.startDate())
                 .set("endDate", conference.endDate())
                 .set("city", conference.city())
                 .set("country", conference.country())
-                .set("version", conference.version());
+                .set("version", conference.version())
+                .set("team", conference.team());
         try {
             mongo.upsert(query(where("_id").is(conference.id()).and("version").lt(conference.version())), update,
                     Conference.class);

@@ -38,6 +38,7 @@ class ErasureIT extends AbstractDirectoryIT {
                 .expertsNetwork(true).build();
         Participant colleague = person("Kiril", marker).organisation("Shared " + marker).build();
         String registrationId = unique("reg-");
+        organisedBy(forum, ORGANISER);
         List<EforumEvent> events = List.of(
                 confirmed(registrationId, 1, erased, forum, registered),
                 confirmed(unique("reg-"), 1, person("Zara", marker).email(email.toLowerCase()).build(),

@@ -77,9 +77,9 @@ class IdempotencyIT extends AbstractDirectoryIT {
         Participant dana = person("Dana", marker).email("dana." + marker + "@example.org")
                 .organisation("University " + marker).type(StakeholderType.ACADEMIA).country("MK").build();
         return List.of(
-                new ConferenceChanged(id(), T0, 1, c1),
-                new ConferenceChanged(id(), T0.plusSeconds(500), 2, c1Renamed),
-                new ConferenceChanged(id(), T0, 1, c2),
+                new ConferenceChanged(id(), T0, 1, c1, List.of("organiser")),
+                new ConferenceChanged(id(), T0.plusSeconds(500), 2, c1Renamed, List.of("organiser")),
+                new ConferenceChanged(id(), T0, 1, c2, List.of("organiser")),
                 confirmed("r1-" + marker, 1, anna, c1, 10),
                 cancelled("r1-" + marker, 2, anna, c1, 50),
                 waitlisted("r2-" + marker, 1, anna, c2, 20),

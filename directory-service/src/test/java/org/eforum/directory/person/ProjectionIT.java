@@ -38,6 +38,8 @@ class ProjectionIT extends AbstractDirectoryIT {
     void thePersonRegisteringForTwoConferencesIsOnePersonWithTwoParticipations() {
         ConferenceSnapshot spring = conference(unique("spring-"), "Spring Forum");
         ConferenceSnapshot autumn = conference(unique("autumn-"), "Autumn Forum");
+        organisedBy(spring, ORGANISER);
+        organisedBy(autumn, ORGANISER);
         String surname = uniqueWord("twice");
         String email = unique("maria.k.") + "@Example.org";
         publish(confirmed(unique("reg-"), person("Maria", surname).email(email).build(), spring));
@@ -103,6 +105,7 @@ class ProjectionIT extends AbstractDirectoryIT {
     void anEventOvertakenByALaterOneOfTheSameRegistrationIsIgnored() {
         ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
         String registrationId = unique("reg-");
+        organisedBy(forum, ORGANISER);
         Participant participant = person("Elena", uniqueWord("stale")).build();
         Instant registeredAt = Instant.now().minusSeconds(60);
         publishAndAwait(cancelled(registrationId, 2, participant, forum, registeredAt.plusSeconds(30)));
@@ -119,6 +122,7 @@ class ProjectionIT extends AbstractDirectoryIT {
     void theNewestEventDecidesTheConsentWhateverArrivesLast() {
         ConferenceSnapshot first = conference(unique("first-"), "First");
         ConferenceSnapshot second = conference(unique("second-"), "Second");
+        organisedBy(first, ORGANISER);
         String email = unique("georgi.") + "@example.org";
         String surname = uniqueWord("consent");
         Instant now = Instant.now();

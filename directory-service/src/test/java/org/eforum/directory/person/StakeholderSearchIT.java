@@ -58,6 +58,7 @@ class StakeholderSearchIT extends AbstractDirectoryIT {
     void aPersonWhoDidNotConsentIsHiddenFromThePublicButNotFromTheOrganiser() {
         String surname = uniqueWord("hidden");
         Participant hidden = person("Vera", surname).listed(false).build();
+        organisedBy(forum, ORGANISER);
         publishAndAwait(confirmed(unique("reg-"), hidden, forum));
 
         assertThat(search("q=" + surname).get("total").asInt()).isZero();

@@ -7,7 +7,11 @@ import static org.eforum.directory.Fixtures.person;
 import static org.eforum.directory.Fixtures.unique;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
+import org.eforum.contracts.event.ConferenceChanged;
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.directory.AbstractDirectoryIT;
 import org.eforum.directory.Fixtures;
@@ -18,6 +22,7 @@ class SecurityIT extends AbstractDirectoryIT {
     @Test
     void theParticipantListIsForOrganisersOnly() {
         ConferenceSnapshot forum = conference(unique("secure-"), "Forum");
+        organisedBy(forum, ORGANISER);
         publishAndAwait(confirmed(unique("reg-"), person("Olga", "Stoeva").build(), forum));
         String participants = "/api/directory/conferences/" + forum.id() + "/participants";
 
@@ -37,6 +42,31 @@ class SecurityIT extends AbstractDirectoryIT {
         Response organiser = get(participants, ORGANISER, ORGANISER_PASSWORD);
         assertThat(organiser.status()).isEqualTo(200);
         assertThat(organiser.body()).contains("Stoeva");
+    }
+
+    @Test
+    void onlyTheConferencesTeamReadsItsParticipants() {
+        ConferenceSnapshot forum = conference(unique("team-"), "Team Forum");
+        publishAndAwait(confirmed(unique("reg-"), person("Rada", "Teamova").build(), forum));
+        String participants = "/api/directory/conferences/" + forum.id() + "/participants";
+
+        Response unknownTeam = get(participants, ORGANISER, ORGANISER_PASSWORD);
+        assertThat(unknownTeam.status()).as("no conference event read yet: no team").isEqualTo(403);
+        assertThat(unknownTeam.contentType()).startsWith("application/problem+json");
+        assertThat(unknownTeam.body()).doesNotContain("Teamova");
+
+        organisedBy(forum, ORGANISER);
+        Response outside = get(participants, ORGANISER2, ORGANISER_PASSWORD);
+        assertThat(outside.status()).isEqualTo(403);
+        assertThat(outside.body()).doesNotContain("Teamova");
+        assertThat(get(participants, ORGANISER, ORGANISER_PASSWORD).body()).contains("Teamova");
+
+        publishAndAwait(new ConferenceChanged(UUID.randomUUID(), Instant.now(), 2, forum,
+                List.of(ORGANISER, ORGANISER2)));
+        assertThat(get(participants, ORGANISER2, ORGANISER_PASSWORD).body()).contains("Teamova");
+
+        publishAndAwait(new ConferenceChanged(UUID.randomUUID(), Instant.now(), 3, forum, List.of(ORGANISER2)));
+        assertThat(get(participants, ORGANISER, ORGANISER_PASSWORD).status()).isEqualTo(403);
     }
 
     @Test

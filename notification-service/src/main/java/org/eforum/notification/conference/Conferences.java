@@ -39,7 +39,8 @@ public class Conferences {
                 .set("contactEmail", conference.contact() == null ? null : conference.contact().email())
                 .set("cc", conference.cc())
                 .set("organiserNotifications", conference.organiserNotifications())
-                .set("changedAt", event.occurredAt());
+                .set("changedAt", event.occurredAt())
+                .set("team", event.team());
         try {
             mongo.upsert(query(where("_id").is(conference.id()).and("version").lt(event.version())), update,
                     ConferenceView.class);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.eforum.platform.startup.RefusedSetting;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,8 +65,9 @@ public class EforumSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(UserDetailsService.class)
-    UserDetailsService eforumUsers(EforumSecurityProperties properties, Environment environment) {
-        return new ConfiguredAccounts(users(properties, isLocal(environment)));
+    UserDetailsService eforumUsers(EforumSecurityProperties properties, Environment environment,
+            ObjectProvider<AccountStore> store) {
+        return new ConfiguredAccounts(users(properties, isLocal(environment)), store.getIfAvailable());
     }
 
     private static boolean isLocal(Environment environment) {

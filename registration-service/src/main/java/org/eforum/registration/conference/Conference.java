@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A conference and its seat counter. {@code seatsLeft} is decremented atomically with a guard when a
  * participant takes a seat, so capacity holds under any concurrency without transactions. The events owed to
- * Kafka travel in {@code outbox}, written in the same document update as the change itself.
+ * Kafka travel in {@code outbox}, written in the same document update as the change itself. {@code team} is the
+ * usernames of its organisers: whoever created it, and whom the team added since (empty on conferences older than
+ * teams, which only an operator can then give a team).
  */
 @Document("conferences")
 public record Conference(
@@ -40,11 +42,33 @@ public record Conference(
         Instant updatedAt,
         boolean outboxPending,
         Instant outboxPendingSince,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        List<String> team) {
+
+    public Conference {
+        team = team == null ? List.of() : List.copyOf(team);
+    }
+
+    /**
+     * A new conference: every seat free, nobody waiting, version 1, its creator its team, and its first
+     * {@code ConferenceChanged} waiting in the outbox.
+     */
+    static Conference create(ConferenceSnapshot snapshot, String creator, OutboxEntry created, Instant now) {
+        return new Conference(snapshot.id(), snapshot.title(), snapshot.venue(), snapshot.startDate(),
+                snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
+                snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
+                snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(created),
+                List.of(creator));
+    }
 
     public ConferenceSnapshot snapshot() {
         return new ConferenceSnapshot(id, title, venue, startDate, endDate, city, country, capacity,
                 registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications);
+    }
+
+    /** Whether {@code username} is one of the conference's organisers. */
+    public boolean hasOrganiser(String username) {
+        return team.contains(username);
     }
 
     public RegistrationWindow window() {

@@ -34,14 +34,13 @@ public class ConferenceService {
         this.outboxEntryFactory = outboxEntryFactory;
     }
 
-    public Conference create(ConferenceRequest request) {
+    /** A new conference, whose team is its creator. */
+    public Conference create(ConferenceRequest request, String creator) {
         Instant now = clock.instant();
         ConferenceSnapshot snapshot = snapshot(request.id(), request);
-        OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now, 1, snapshot));
-        Conference conference = new Conference(request.id(), snapshot.title(), snapshot.venue(), snapshot.startDate(),
-                snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
-                snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
-                snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(event));
+        OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now, 1, snapshot,
+                List.of(creator)));
+        Conference conference = Conference.create(snapshot, creator, event, now);
         try {
             conferences.insert(conference);
         } catch (DuplicateKeyException e) {
@@ -65,7 +64,7 @@ public class ConferenceService {
             Instant now = clock.instant();
             ConferenceSnapshot snapshot = snapshot(id, request);
             OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now, current.version() + 1,
-                    snapshot));
+                    snapshot, current.team()));
             Update changes = new Update().set("title", snapshot.title()).set("venue", snapshot.venue())
                     .set("startDate", snapshot.startDate()).set("endDate", snapshot.endDate())
                     .set("city", snapshot.city()).set("country", snapshot.country())
@@ -87,6 +86,30 @@ public class ConferenceService {
         }
         throw new ConferenceConflictException("Conference is being changed",
                 "The conference '" + id + "' changed while this update was applied; try again.");
+    }
+
+    /**
+     * Gives the conference a new team (the whole set of its organisers' usernames), with a {@code ConferenceChanged}
+     * that carries it to the other services. Who may do so is the caller's to check ({@link TeamAccess}).
+     */
+    public Conference changeTeam(String id, List<String> team) {
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Conference current = get(id);
+            Instant now = clock.instant();
+            OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now,
+                    current.version() + 1, current.snapshot(), team));
+            var updated = conferences.update(id, current.version(), 0, new Update().set("team", team), event, now);
+            if (updated.isPresent()) {
+                return updated.get();
+            }
+        }
+        throw new ConferenceConflictException("Conference is being changed",
+                "The conference '" + id + "' changed while its team was changed; try again.");
+    }
+
+    /** The conferences whose team names {@code username}, by start date. */
+    public List<Conference> organisedBy(String username) {
+        return conferences.withOrganiser(username);
     }
 
     public Conference get(String id) {

@@ -11,7 +11,8 @@ import org.eforum.contracts.event.OrganiserNotifications;
 
 /**
  * A conference as the API shows it, with its live seat count. The cc addresses are the organisers' own and are
- * shown to organisers only ({@code null}, hence absent, for the public).
+ * shown to organisers only ({@code null}, hence absent, for the public), and so is the team (the usernames of the
+ * conference's organisers).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConferenceView(
@@ -31,19 +32,20 @@ public record ConferenceView(
         List<String> cc,
         OrganiserNotifications organiserNotifications,
         int seatsLeft,
-        int waitlistLength) {
+        int waitlistLength,
+        List<String> team) {
 
     static ConferenceView forOrganiser(Conference c, Instant now) {
-        return of(c, now, c.cc());
+        return of(c, now, c.cc(), c.team());
     }
 
     static ConferenceView forPublic(Conference c, Instant now) {
-        return of(c, now, null);
+        return of(c, now, null, null);
     }
 
-    private static ConferenceView of(Conference c, Instant now, List<String> cc) {
+    private static ConferenceView of(Conference c, Instant now, List<String> cc, List<String> team) {
         return new ConferenceView(c.id(), c.title(), c.venue(), c.startDate(), c.endDate(), c.city(), c.country(),
                 c.capacity(), c.registrationOpens(), c.registrationCloses(), c.window().isOpen(now), c.languages(),
-                c.contact(), cc, c.organiserNotifications(), c.seatsLeft(), c.waitlistLength());
+                c.contact(), cc, c.organiserNotifications(), c.seatsLeft(), c.waitlistLength(), team);
     }
 }

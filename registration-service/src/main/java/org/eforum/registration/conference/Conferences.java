@@ -30,6 +30,8 @@ public class Conferences implements InitializingBean {
     public void afterPropertiesSet() {
         mongo.indexOps(Conference.class).createIndex(new Index().on(Outbox.PENDING, Sort.Direction.ASC)
                 .on(Outbox.PENDING_SINCE, Sort.Direction.ASC));
+        // An organiser's own conferences (their workspace's list).
+        mongo.indexOps(Conference.class).createIndex(new Index().on("team", Sort.Direction.ASC));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id is taken */
@@ -43,6 +45,11 @@ public class Conferences implements InitializingBean {
 
     public List<Conference> findAll() {
         return mongo.find(new Query().with(Sort.by("startDate", "id")), Conference.class);
+    }
+
+    public List<Conference> withOrganiser(String username) {
+        return mongo.find(Query.query(Criteria.where("team").is(username)).with(Sort.by("startDate", "id")),
+                Conference.class);
     }
 
     /**

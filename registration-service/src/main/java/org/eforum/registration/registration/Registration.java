@@ -49,6 +49,17 @@ public record Registration(
         PrivacyNotice.ConsentRecord consent,
         Instant linkResentAt) {
 
+    /**
+     * A new registration as submitted: its first event ({@code RegistrationConfirmed} or {@code RegistrationWaitlisted},
+     * sequence 1) decides its id, status and time, and waits in the outbox.
+     */
+    static Registration submit(String conferenceId, Participant participant, String notes, RegistrationEvent first,
+            OutboxEntry firstEntry, PrivacyNotice.ConsentRecord consent) {
+        Instant now = first.occurredAt();
+        return new Registration(first.registrationId(), conferenceId, emailKey(participant.email()), participant,
+                notes, first.status(), first.sequence(), now, now, true, now, List.of(firstEntry), consent, null);
+    }
+
     static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

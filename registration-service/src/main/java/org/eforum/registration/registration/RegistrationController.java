@@ -10,9 +10,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import org.eforum.registration.conference.TeamAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,12 +30,15 @@ class RegistrationController {
     private static final String PROBLEM = "#/components/schemas/Problem";
     private static final String TOO_MANY = "Too many submits from this client address to this conference "
             + "(eforum.registration.rate-limit); nothing was stored";
+    private static final String NOT_IN_TEAM = "The caller is an organiser outside the conference's team";
     private static final String RETRY_AFTER = "Seconds until the client address may submit again";
 
     private final RegistrationService registrations;
+    private final TeamAccess teams;
 
-    RegistrationController(RegistrationService registrations) {
+    RegistrationController(RegistrationService registrations, TeamAccess teams) {
         this.registrations = registrations;
+        this.teams = teams;
     }
 
     @Operation(summary = "Register for a conference (public)", description = "Public writes are rate-limited per "
@@ -76,14 +81,21 @@ class RegistrationController {
         return RegistrationView.of(registrations.cancel(id, token));
     }
 
+    @Operation(summary = "The conference's registrations (an organiser of its team)")
+    @ApiResponse(responseCode = "403", description = NOT_IN_TEAM,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping(path = "/api/conferences/{conferenceId}/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<RegistrationView> list(@PathVariable String conferenceId) {
+    List<RegistrationView> list(@PathVariable String conferenceId, Authentication caller) {
+        teams.managed(conferenceId, caller);
         return registrations.ofConference(conferenceId).stream().map(RegistrationView::of).toList();
     }
 
+    @Operation(summary = "The conference's registrations as CSV (an organiser of its team)")
+    @ApiResponse(responseCode = "403", description = NOT_IN_TEAM,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping(path = "/api/conferences/{conferenceId}/registrations", produces = "text/csv")
-    ResponseEntity<byte[]> listAsCsv(@PathVariable String conferenceId) {
-        String csv = RegistrationCsv.of(list(conferenceId));
+    ResponseEntity<byte[]> listAsCsv(@PathVariable String conferenceId, Authentication caller) {
+        String csv = RegistrationCsv.of(list(conferenceId, caller));
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + conferenceId + "-registrations.csv\"")
                 .body(csv.getBytes(StandardCharsets.UTF_8));

@@ -90,18 +90,13 @@ public class RegistrationService {
         RegistrationEvent event = seated
                 ? new RegistrationConfirmed(UUID.randomUUID(), now, id, 1, participant, conference.snapshot(), links.linkFor(id))
                 : new RegistrationWaitlisted(UUID.randomUUID(), now, id, 1, participant, conference.snapshot(), links.linkFor(id));
-        Registration registration = new Registration(id, conferenceId, Registration.emailKey(participant.email()),
-                participant, blankToNull(request.notes()), event.status(), 1, now, now, true, now,
-                List.of(outboxEntryFactory.of(event)), privacyNotice.consentGiven(participant.language(), now), null);
+        Registration registration = Registration.submit(conferenceId, participant, blankToNull(request.notes()),
+                event, outboxEntryFactory.of(event), privacyNotice.consentGiven(participant.language(), now));
         try {
             registrations.insert(registration);
         } catch (DuplicateKeyException e) {
-            if (seated) {
-                conferences.releaseSeat(conferenceId);
-                waitlist.fillFreeSeats(conferenceId); // the seat it held may be someone's who waits meanwhile
-            } else {
-                conferences.leaveWaitlist(conferenceId);
-            }
+            // the seat it held may be someone's who waits meanwhile
+            giveBackPlace(conferenceId, event.status());
             Optional<Registration> existing = registrations.findByEmail(conferenceId, request.email());
             throw existing.isPresent() ? repeat(conference, existing.get(), now)
                     : RegistrationConflictException.duplicate();
@@ -160,12 +155,7 @@ public class RegistrationService {
             }
             // The cancellation and its event are stored. A crash before the counter update below leaves the seat
             // (or waiting-list place) counted as taken until the reconciler's next round.
-            if (current.status() == RegistrationStatus.CONFIRMED) {
-                conferences.releaseSeat(current.conferenceId());
-                waitlist.fillFreeSeats(current.conferenceId());
-            } else {
-                conferences.leaveWaitlist(current.conferenceId());
-            }
+            giveBackPlace(current.conferenceId(), current.status());
             return cancelled.get();
         }
         throw RegistrationConflictException.busy(id);
@@ -187,12 +177,7 @@ public class RegistrationService {
                 }
                 if (registrations.erase(current, emailHash, clock.instant()).isPresent()) {
                     erased++;
-                    if (current.status() == RegistrationStatus.CONFIRMED) {
-                        conferences.releaseSeat(current.conferenceId());
-                        waitlist.fillFreeSeats(current.conferenceId());
-                    } else if (current.isWaitlisted()) {
-                        conferences.leaveWaitlist(current.conferenceId());
-                    }
+                    giveBackPlace(current.conferenceId(), current.status());
                     break;
                 }
             }
@@ -215,6 +200,23 @@ public class RegistrationService {
 
     public String selfServiceLink(Registration registration) {
         return links.linkFor(registration.id());
+    }
+
+    /**
+     * What a registration that held {@code status} leaves behind: a confirmed one frees its seat, which goes to the
+     * waiting list at once; a waitlisted one leaves the waiting list; a cancelled one held nothing.
+     */
+    private void giveBackPlace(String conferenceId, RegistrationStatus status) {
+        switch (status) {
+            case CONFIRMED -> {
+                conferences.releaseSeat(conferenceId);
+                waitlist.fillFreeSeats(conferenceId);
+            }
+            case WAITLISTED -> conferences.leaveWaitlist(conferenceId);
+            case CANCELLED -> {
+                // nothing held
+            }
+        }
     }
 
     private static String blankToNull(String value) {

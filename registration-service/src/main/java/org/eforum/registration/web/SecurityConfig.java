@@ -4,27 +4,46 @@ import org.eforum.platform.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Participants are anonymous: the form, the registration API and their own token link. Organisers (HTTP Basic,
- * or the login form on the pages) create and change conferences and read the lists; operators read
+ * or the login form on the pages) create conferences, and change and read those of their teams (the team check is
+ * {@code TeamAccess}'s, after these role rules); operators manage the organisers' accounts, erase people, read
  * {@code /api/operations/**} and the metrics.
  */
 @Configuration
 class SecurityConfig {
 
+    /** The organisers' pages to come, below {@code /organiser}: they log in with a form, everything else with Basic. */
+    static final String ORGANISER_PAGES = "/organiser";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Realm");
+        basic.afterPropertiesSet();
+        RequestMatcher organiserPages = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.equals(ORGANISER_PAGES) || path.startsWith(ORGANISER_PAGES + "/");
+        };
         http.authorizeHttpRequests(requests -> requests
                         // Operations (the console's outbox view) before the broader rules.
                         .requestMatchers("/api/operations/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/conferences/*/team").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/organiser/conferences")
+                        .hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/conferences").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.PUT, "/api/conferences/*").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*/registrations").hasRole(Roles.ORGANISER)
-                        .requestMatchers(HttpMethod.POST, "/api/erasures").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
+                        // Operators only: an erasure reaches every conference of the address, not only the caller's.
+                        .requestMatchers(HttpMethod.POST, "/api/erasures").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/conferences/*/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
@@ -36,8 +55,15 @@ class SecurityConfig {
                                 "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(ORGANISER_PAGES, ORGANISER_PAGES + "/**").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(basic))
+                // Spring Security's own form (inputs username and password) at /login until the workspace has its page.
+                .formLogin(form -> form.defaultSuccessUrl(ORGANISER_PAGES, false).permitAll())
+                // As defaults, not as the one entry point: Spring Security then still serves its login page.
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), organiserPages)
+                        .defaultAuthenticationEntryPointFor(basic, AnyRequestMatcher.INSTANCE))
                 // The JSON API is called with credentials on each request, never with a cookie: no CSRF there.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();
