@@ -10,6 +10,7 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Contact;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.eforum.registration.outbox.OutboxEntryFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,7 +46,7 @@ public class ConferenceService {
         try {
             conferences.insert(conference);
         } catch (DuplicateKeyException e) {
-            throw new ConferenceConflictException("Conference already exists",
+            throw new ConferenceConflictException(ConferenceConflictException.Reason.ID_TAKEN, "Conference already exists",
                     "A conference with the id '" + request.id() + "' exists already.");
         }
         return conference;
@@ -53,7 +54,7 @@ public class ConferenceService {
 
     public Conference update(String id, ConferenceRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
-            throw new ConferenceConflictException("Conference id cannot change",
+            throw new ConferenceConflictException(ConferenceConflictException.Reason.ID_CHANGED, "Conference id cannot change",
                     "The body's id '" + request.id() + "' differs from the conference '" + id + "'.");
         }
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
@@ -85,8 +86,20 @@ public class ConferenceService {
             }
             // Someone else changed it, or a seat was taken meanwhile: read again and re-check.
         }
-        throw new ConferenceConflictException("Conference is being changed",
+        throw new ConferenceConflictException(ConferenceConflictException.Reason.CHANGED_MEANWHILE, "Conference is being changed",
                 "The conference '" + id + "' changed while this update was applied; try again.");
+    }
+
+    /**
+     * Opens or closes registration by moving the window (both ends optional), as an update with everything else
+     * as it is: the same checks, the same event.
+     */
+    public Conference changeWindow(String id, @Nullable Instant opens, @Nullable Instant closes) {
+        Conference current = get(id);
+        return update(id, new ConferenceRequest(id, current.title(), current.venue(), current.startDate(),
+                current.endDate(), current.city(), current.country(), current.capacity(), opens, closes,
+                current.languages(), new ConferenceRequest.ContactRequest(current.contact().name(),
+                        current.contact().email()), current.cc(), current.organiserNotifications()));
     }
 
     public Conference get(String id) {
@@ -98,7 +111,8 @@ public class ConferenceService {
     }
 
     private static ConferenceConflictException capacityBelowConfirmed(Conference current) {
-        return new ConferenceConflictException("Capacity below confirmed registrations",
+        return new ConferenceConflictException(ConferenceConflictException.Reason.CAPACITY_BELOW_CONFIRMED,
+                "Capacity below confirmed registrations",
                 current.confirmed() + " participants are confirmed; the capacity cannot be lower.");
     }
 
