@@ -39,6 +39,15 @@ class OrganiserPagesIT extends IntegrationSupport {
     }
 
     @Test
+    void theLoginFormSpeaksTheLanguageTheOrganiserAskedFor() {
+        HttpResponse<String> login = new Browser(port, "en").get("/organiser?lang=bg");
+
+        assertThat(login.uri().getPath()).isEqualTo("/organiser/login");
+        assertThat(tag(login.body(), "html", "lang", "bg")).isPresent();
+        assertThat(login.body()).contains("Вход за организатори");
+    }
+
+    @Test
     void anOperatorIsNotAnOrganiser() {
         Browser operator = new Browser(port, "en");
         operator.fillInAndSubmit("/organiser/login", Map.of("username", "operator", "password", "operator"));
