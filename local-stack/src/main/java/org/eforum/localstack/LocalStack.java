@@ -53,6 +53,8 @@ public final class LocalStack {
         StringBuilder text = new StringBuilder();
         text.append("\nE-Forum is up (in ").append(took.toSeconds()).append(" s)\n");
         text.append("  Conferences and registration  ").append(stack.baseUrl(App.REGISTRATION)).append("/\n");
+        text.append("  Organisers' workspace         ").append(stack.baseUrl(App.REGISTRATION))
+                .append("/organiser (organiser/organiser; organiser2/organiser2 is in no team yet)\n");
         text.append("  Stakeholder directory         ").append(stack.baseUrl(App.DIRECTORY)).append("/directory\n");
         text.append("  Notification delivery log     ").append(stack.baseUrl(App.NOTIFICATION)).append("/api/notifications?registrationId=…\n");
         text.append("  Operations console            ").append(stack.baseUrl(App.CONSOLE)).append("/ (operator/operator)\n");

@@ -10,6 +10,7 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Contact;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.eforum.registration.outbox.OutboxEntryFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,7 +45,7 @@ public class ConferenceService {
         try {
             conferences.insert(conference);
         } catch (DuplicateKeyException e) {
-            throw new ConferenceConflictException("Conference already exists",
+            throw new ConferenceConflictException(ConferenceConflictException.Reason.ID_TAKEN, "Conference already exists",
                     "A conference with the id '" + request.id() + "' exists already.");
         }
         return conference;
@@ -52,7 +53,7 @@ public class ConferenceService {
 
     public Conference update(String id, ConferenceRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
-            throw new ConferenceConflictException("Conference id cannot change",
+            throw new ConferenceConflictException(ConferenceConflictException.Reason.ID_CHANGED, "Conference id cannot change",
                     "The body's id '" + request.id() + "' differs from the conference '" + id + "'.");
         }
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
@@ -84,7 +85,7 @@ public class ConferenceService {
             }
             // Someone else changed it, or a seat was taken meanwhile: read again and re-check.
         }
-        throw new ConferenceConflictException("Conference is being changed",
+        throw new ConferenceConflictException(ConferenceConflictException.Reason.CHANGED_MEANWHILE, "Conference is being changed",
                 "The conference '" + id + "' changed while this update was applied; try again.");
     }
 
@@ -103,13 +104,25 @@ public class ConferenceService {
                 return updated.get();
             }
         }
-        throw new ConferenceConflictException("Conference is being changed",
-                "The conference '" + id + "' changed while its team was changed; try again.");
+        throw new ConferenceConflictException(ConferenceConflictException.Reason.CHANGED_MEANWHILE,
+                "Conference is being changed", "The conference '" + id + "' changed while its team was changed; try again.");
     }
 
     /** The conferences whose team names {@code username}, by start date. */
     public List<Conference> organisedBy(String username) {
         return conferences.withOrganiser(username);
+    }
+
+    /**
+     * Opens or closes registration by moving the window (both ends optional), as an update with everything else
+     * as it is: the same checks, the same event.
+     */
+    public Conference changeWindow(String id, @Nullable Instant opens, @Nullable Instant closes) {
+        Conference current = get(id);
+        return update(id, new ConferenceRequest(id, current.title(), current.venue(), current.startDate(),
+                current.endDate(), current.city(), current.country(), current.capacity(), opens, closes,
+                current.languages(), new ConferenceRequest.ContactRequest(current.contact().name(),
+                        current.contact().email()), current.cc(), current.organiserNotifications()));
     }
 
     public Conference get(String id) {
@@ -121,7 +134,8 @@ public class ConferenceService {
     }
 
     private static ConferenceConflictException capacityBelowConfirmed(Conference current) {
-        return new ConferenceConflictException("Capacity below confirmed registrations",
+        return new ConferenceConflictException(ConferenceConflictException.Reason.CAPACITY_BELOW_CONFIRMED,
+                "Capacity below confirmed registrations",
                 current.confirmed() + " participants are confirmed; the capacity cannot be lower.");
     }
 

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** An organiser asked for a conference whose team does not name them. */
-class NotInTeamException extends ErrorResponseException {
+public class NotInTeamException extends ErrorResponseException {
 
     NotInTeamException(String conferenceId) {
         super(HttpStatus.FORBIDDEN, problem(conferenceId), null);

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 /** The choices of the form's selects, labelled in the page's language. */
 @Component
-class FormOptions {
+public class FormOptions {
 
     /** One {@code <option>}; {@code lang} is set when the label is in another language than the page. */
-    record Option(String value, String label, String lang) {
+    public record Option(String value, String label, String lang) {
     }
 
     private static final String HOME_COUNTRY = "BG";
@@ -37,7 +37,7 @@ class FormOptions {
     }
 
     /** Every code the API accepts, Bulgaria first, the rest in the page language's alphabetical order. */
-    List<Option> countries(Locale locale) {
+    public List<Option> countries(Locale locale) {
         return countriesByLanguage.computeIfAbsent(locale.getLanguage(), language -> {
             Collator collator = Collator.getInstance(locale);
             List<Option> others = new ArrayList<>();
@@ -55,7 +55,7 @@ class FormOptions {
     }
 
     /** Each language named in itself, as language switches do. */
-    List<Option> languages(Locale locale) {
+    public List<Option> languages(Locale locale) {
         return List.of(language("bg", "Български", locale), language("en", "English", locale));
     }
 

@@ -17,10 +17,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page shows: the language switch, the privacy notice's version; and the page's own 404 instead of the JSON problem. */
 @ControllerAdvice(basePackageClasses = PageAdvice.class)
-class PageAdvice {
+public class PageAdvice {
 
     /** A link to the same page in another language; {@code label} is written in that language. */
-    record LanguageLink(String code, String label, String href) {
+    public record LanguageLink(String code, String label, String href) {
     }
 
     @ModelAttribute("languageLinks")
@@ -53,7 +53,7 @@ class PageAdvice {
     }
 
     /** Same path and query (a self-service token stays), only {@code lang} replaced. */
-    static List<LanguageLink> languageLinksFor(HttpServletRequest request) {
+    public static List<LanguageLink> languageLinksFor(HttpServletRequest request) {
         return List.of(link(request, "bg", "Български"), link(request, "en", "English"));
     }
 

@@ -43,6 +43,9 @@ public class Registrations implements InitializingBean {
         // Who holds the address across conferences (erasure), and the counts by status (metrics).
         indexes.createIndex(new Index().on("emailKey", Sort.Direction.ASC).named("by_email"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).named("by_status"));
+        // A conference's registrations in the order they came (the organisers' list, "registered today").
+        indexes.createIndex(new Index().on("conferenceId", Sort.Direction.ASC).on("registeredAt", Sort.Direction.ASC)
+                .named("by_conference_in_order"));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the e-mail is registered for the conference */
@@ -61,6 +64,12 @@ public class Registrations implements InitializingBean {
 
     public List<Registration> ofConference(String conferenceId) {
         return mongo.find(Query.query(Criteria.where("conferenceId").is(conferenceId)).with(Sort.by("registeredAt")),
+                Registration.class);
+    }
+
+    /** How many registered for the conference since a moment (cancelled ones included: they came). */
+    public long registeredSince(String conferenceId, Instant since) {
+        return mongo.count(Query.query(Criteria.where("conferenceId").is(conferenceId).and("registeredAt").gte(since)),
                 Registration.class);
     }
 

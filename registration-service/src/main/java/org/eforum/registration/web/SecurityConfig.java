@@ -6,10 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Participants are anonymous: the form, the registration API and their own token link. Organisers (HTTP Basic,
@@ -20,18 +17,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfig {
 
-    /** The organisers' pages to come, below {@code /organiser}: they log in with a form, everything else with Basic. */
-    static final String ORGANISER_PAGES = "/organiser";
-
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Realm");
         basic.afterPropertiesSet();
-        RequestMatcher organiserPages = request -> {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            return path.equals(ORGANISER_PAGES) || path.startsWith(ORGANISER_PAGES + "/");
-        };
         http.authorizeHttpRequests(requests -> requests
                         // Operations (the console's outbox view) before the broader rules.
                         .requestMatchers("/api/operations/**").hasRole(Roles.OPERATOR)
@@ -55,15 +45,9 @@ class SecurityConfig {
                                 "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(ORGANISER_PAGES, ORGANISER_PAGES + "/**").hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
                         .anyRequest().authenticated())
+                // The organisers' pages (/organiser/**) have a chain of their own with a login form: OrganiserSecurity.
                 .httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(basic))
-                // Spring Security's own form (inputs username and password) at /login until the workspace has its page.
-                .formLogin(form -> form.defaultSuccessUrl(ORGANISER_PAGES, false).permitAll())
-                // As defaults, not as the one entry point: Spring Security then still serves its login page.
-                .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), organiserPages)
-                        .defaultAuthenticationEntryPointFor(basic, AnyRequestMatcher.INSTANCE))
                 // The JSON API is called with credentials on each request, never with a cookie: no CSRF there.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
  * chosen language), follows redirects, sends the form's hidden {@code _csrf} back, and encodes the form as
  * {@code application/x-www-form-urlencoded}. No JavaScript is involved, as with the real pages.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -32,23 +34,23 @@ final class Browser {
 
     private final String forwardedFor;
 
-    Browser(int port, String acceptLanguage) {
+    public Browser(int port, String acceptLanguage) {
         this(port, acceptLanguage, null);
     }
 
     /** A browser behind a proxy that reports it as {@code forwardedFor} (null: none, the connection's address counts). */
-    Browser(int port, String acceptLanguage, String forwardedFor) {
+    public Browser(int port, String acceptLanguage, String forwardedFor) {
         this.base = "http://localhost:" + port;
         this.acceptLanguage = acceptLanguage;
         this.forwardedFor = forwardedFor;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
 
     /** Opens the form at {@code path}, then submits {@code fields} with the CSRF token the page carried. */
-    HttpResponse<String> fillInAndSubmit(String path, Map<String, String> fields) {
+    public HttpResponse<String> fillInAndSubmit(String path, Map<String, String> fields) {
         HttpResponse<String> form = get(path);
         Matcher csrf = CSRF.matcher(form.body());
         if (!csrf.find()) {
@@ -60,7 +62,7 @@ final class Browser {
     }
 
     /** Submits the first POST form of {@code page} (its action, its CSRF token), as pressing its button would. */
-    HttpResponse<String> submitFormOf(HttpResponse<String> page) {
+    public HttpResponse<String> submitFormOf(HttpResponse<String> page) {
         String form = tag(page.body(), "form", "method", "post")
                 .orElseThrow(() -> new AssertionError("no POST form on " + page.uri() + ":\n" + page.body()));
         String action = unescape(attribute(form, "action").orElseThrow());
@@ -71,8 +73,26 @@ final class Browser {
         return post(action, Map.of("_csrf", unescape(csrf.group(1))));
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+    /**
+     * Submits a form of {@code page} to {@code action} with {@code fields} (a name may repeat, as ticked checkboxes
+     * of one name do) and the CSRF token the page carried.
+     */
+    public HttpResponse<String> submit(HttpResponse<String> page, String action, List<Map.Entry<String, String>> fields) {
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no _csrf input on " + page.uri() + ":\n" + page.body());
+        }
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("_csrf", unescape(csrf.group(1))));
+        return post(action, all);
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return post(path, List.copyOf(fields.entrySet()));
+    }
+
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -104,7 +124,7 @@ final class Browser {
     }
 
     /** The first start tag {@code <element …>} that has {@code attribute="value"}. */
-    static Optional<String> tag(String html, String element, String attribute, String value) {
+    public static Optional<String> tag(String html, String element, String attribute, String value) {
         Matcher tags = Pattern.compile("<" + element + "\\b[^>]*>").matcher(html);
         String wanted = attribute + "=\"" + value + "\"";
         while (tags.find()) {
@@ -116,13 +136,13 @@ final class Browser {
     }
 
     /** The value of an attribute in a start tag, unescaped; empty when absent. */
-    static Optional<String> attribute(String tag, String name) {
+    public static Optional<String> attribute(String tag, String name) {
         Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
         return value.find() ? Optional.of(unescape(value.group(1))) : Optional.empty();
     }
 
     /** The text of the element with the given id, tags removed and whitespace collapsed. */
-    static Optional<String> textOf(String html, String id) {
+    public static Optional<String> textOf(String html, String id) {
         Matcher element = Pattern.compile("<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
                 .matcher(html);
         return element.find()
@@ -130,7 +150,7 @@ final class Browser {
                 : Optional.empty();
     }
 
-    static String unescape(String text) {
+    public static String unescape(String text) {
         return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
     }

@@ -1,0 +1,39 @@
+package org.eforum.registration.organiser;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eforum.registration.conference.ConferenceNotFoundException;
+import org.eforum.registration.conference.NotInTeamException;
+import org.eforum.registration.page.PageAdvice;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
+
+/** What every workspace page shows: the language switch and who is logged in; and a page, not JSON, for a 404. */
+@ControllerAdvice(basePackageClasses = OrganiserPageAdvice.class)
+class OrganiserPageAdvice {
+
+    @ModelAttribute("languageLinks")
+    List<PageAdvice.LanguageLink> languageLinks(HttpServletRequest request) {
+        return PageAdvice.languageLinksFor(request);
+    }
+
+    @ModelAttribute("organiserName")
+    String organiserName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? "" : authentication.getName();
+    }
+
+    /** Another team's conference is no different from one that does not exist: the page tells nothing of it. */
+    @ExceptionHandler({ConferenceNotFoundException.class, NotInTeamException.class})
+    ModelAndView notFound(HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("not-found", HttpStatus.NOT_FOUND);
+        page.addObject("languageLinks", PageAdvice.languageLinksFor(request));
+        return page;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.eforum.registration.organiser;
+
+import org.jspecify.annotations.NullMarked;
