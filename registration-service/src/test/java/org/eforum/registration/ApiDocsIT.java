@@ -26,6 +26,11 @@ class ApiDocsIT extends IntegrationSupport {
         assertThat(docs.at("/paths/~1api~1conferences/post/security/0/basicAuth/0").asString()).isEqualTo("ORGANISER");
         assertThat(docs.at("/paths/~1api~1conferences/post/responses/4XX/content/application~1problem+json/schema/$ref")
                 .asString()).isEqualTo("#/components/schemas/Problem");
+        // The organisers' list comes as JSON, CSV or an Excel workbook.
+        JsonNode list = docs.at("/paths/~1api~1conferences~1{conferenceId}~1registrations/get/responses/200/content");
+        assertThat(list.has("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).as(list.toString()).isTrue();
+        assertThat(list.has("text/csv")).as(list.toString()).isTrue();
+        assertThat(list.has("application/json")).as(list.toString()).isTrue();
         // The public registration says what a repeat and the rate limit answer.
         JsonNode register = docs.at("/paths/~1api~1conferences~1{conferenceId}~1registrations/post/responses");
         assertThat(register.at("/201/content/application~1json/schema/$ref").asString()).endsWith("RegistrationCreated");

@@ -1,11 +1,13 @@
 package org.eforum.registration.registration;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM = "#/components/schemas/Problem";
     private static final String TOO_MANY = "Too many submits from this client address to this conference "
@@ -99,5 +102,25 @@ class RegistrationController {
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + conferenceId + "-registrations.csv\"")
                 .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same list as an Excel workbook; springdoc merges the three representations into one GET. */
+    @ApiResponse(responseCode = "200", description = "The conference's registrations in the order they came: JSON; "
+            + "CSV (text/csv, UTF-8 with a byte-order mark, a value starting with =, +, -, @, TAB or CR prefixed with "
+            + "'); or an Excel workbook with the CSV's columns, every value a text cell (the consents TRUE/FALSE), "
+            + "never a formula", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = RegistrationView.class))),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "403", description = NOT_IN_TEAM,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @GetMapping(path = "/api/conferences/{conferenceId}/registrations", produces = XLSX)
+    ResponseEntity<byte[]> listAsXlsx(@PathVariable String conferenceId, Authentication caller) {
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        RegistrationXlsx.write(list(conferenceId, caller).stream(), xlsx);
+        return ResponseEntity.ok().contentType(RegistrationXlsx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + conferenceId + "-registrations.xlsx\"")
+                .body(xlsx.toByteArray());
     }
 }

@@ -1,5 +1,9 @@
 package org.eforum.registration.registration;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -8,11 +12,12 @@ import java.util.stream.Stream;
  * The organisers' list as RFC 4180 CSV: CRLF line ends, every field quoted, quotes doubled. The caller sends it
  * as UTF-8 with a byte-order mark so that Excel shows Cyrillic names correctly.
  */
-final class RegistrationCsv {
+public final class RegistrationCsv {
 
     static final String BOM = "\uFEFF";
     private static final String FORMULA_STARTS = "=+-@\t\r";
-    private static final List<String> HEADER = List.of("id", "status", "registeredAt", "firstName", "lastName", "email",
+    /** The columns, in order; the XLSX export has the same. */
+    static final List<String> HEADER = List.of("id", "status", "registeredAt", "firstName", "lastName", "email",
             "organisation", "stakeholderType", "country", "position", "language", "listInDirectory",
             "joinExpertsNetwork", "notes");
 
@@ -20,14 +25,30 @@ final class RegistrationCsv {
     }
 
     static String of(List<RegistrationView> registrations) {
-        StringBuilder csv = new StringBuilder(BOM);
-        csv.append(line(HEADER.stream()));
-        for (RegistrationView r : registrations) {
-            csv.append(line(Stream.of(r.id(), r.status(), r.registeredAt(), r.firstName(), r.lastName(), r.email(),
-                    r.organisation(), r.stakeholderType(), r.country(), r.position(), r.language(),
-                    r.consents().listInDirectory(), r.consents().joinExpertsNetwork(), r.notes())));
-        }
+        StringWriter csv = new StringWriter();
+        write(registrations.stream(), csv);
         return csv.toString();
+    }
+
+    /** Writes the byte-order mark, the header and a line per registration as they come (an export of any size). */
+    public static void write(Stream<RegistrationView> registrations, Writer out) {
+        try {
+            out.write(BOM);
+            out.write(line(HEADER.stream()));
+            for (RegistrationView r : (Iterable<RegistrationView>) registrations::iterator) {
+                out.write(line(values(r).stream()));
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A registration's values in the order of {@link #HEADER}. */
+    static List<Object> values(RegistrationView r) {
+        return java.util.Arrays.asList(r.id(), r.status(), r.registeredAt(), r.firstName(), r.lastName(), r.email(),
+                r.organisation(), r.stakeholderType(), r.country(), r.position(), r.language(),
+                r.consents().listInDirectory(), r.consents().joinExpertsNetwork(), r.notes());
     }
 
     private static String line(Stream<?> fields) {

@@ -2,11 +2,18 @@ package org.eforum.registration.registration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.bson.Document;
 import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.contracts.event.StakeholderType;
 import org.eforum.registration.outbox.Outbox;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.eforum.registration.outbox.OutboxEntryFactory;
@@ -14,6 +21,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -65,6 +73,106 @@ public class Registrations implements InitializingBean {
     public List<Registration> ofConference(String conferenceId) {
         return mongo.find(Query.query(Criteria.where("conferenceId").is(conferenceId)).with(Sort.by("registeredAt")),
                 Registration.class);
+    }
+
+    /**
+     * One page of the conference's registrations that match. Every query starts with the conference's id, so the
+     * store walks that conference's index ({@code by_conference_in_order}, or {@code waitlist_order} with a status)
+     * and never another conference's registrations; the other filters and the words are checked within it, which a
+     * conference's size (at most 100,000 seats and its waiting list) bounds. Skip and limit are applied by the store:
+     * in the order of arrival straight from the index, in the other orders as a top-k sort within the conference.
+     */
+    public List<RegistrationView> search(RegistrationSearch search, long skip, int limit) {
+        return mongo.find(query(search).with(sort(search)).skip(skip).limit(limit), Registration.class).stream()
+                .map(RegistrationView::of).toList();
+    }
+
+    /** How many of the conference's registrations match (all pages). */
+    public long count(RegistrationSearch search) {
+        return mongo.count(query(search), Registration.class);
+    }
+
+    /** Every match in order, read from a cursor as it is written out (an export); the caller closes the stream. */
+    public Stream<RegistrationView> stream(RegistrationSearch search) {
+        return mongo.stream(query(search).with(sort(search)), Registration.class).map(RegistrationView::of);
+    }
+
+    /** The conference's registrations by status: three counts the (conferenceId, status, …) index covers. */
+    public Map<RegistrationStatus, Long> countByStatus(String conferenceId) {
+        Map<RegistrationStatus, Long> counts = new EnumMap<>(RegistrationStatus.class);
+        for (RegistrationStatus status : RegistrationStatus.values()) {
+            counts.put(status, count(conferenceId, status));
+        }
+        return counts;
+    }
+
+    /**
+     * The conference's registrations by stakeholder type. No index holds the type, so the store groups the
+     * conference's registrations (found through its index, bounded by its size); types nobody chose count 0.
+     */
+    public Map<StakeholderType, Long> countByStakeholderType(String conferenceId) {
+        Map<StakeholderType, Long> counts = new EnumMap<>(StakeholderType.class);
+        for (StakeholderType type : StakeholderType.values()) {
+            counts.put(type, 0L);
+        }
+        Aggregation byType = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("conferenceId").is(conferenceId)),
+                Aggregation.group(STAKEHOLDER_TYPE).count().as("count"));
+        for (Document group : mongo.aggregate(byType, mongo.getCollectionName(Registration.class), Document.class)) {
+            Object type = group.get("_id");
+            if (type != null) {
+                counts.put(StakeholderType.valueOf(type.toString()), ((Number) group.get("count")).longValue());
+            }
+        }
+        return counts;
+    }
+
+    private static final String STAKEHOLDER_TYPE = "participant.stakeholderType";
+
+    private static Query query(RegistrationSearch search) {
+        Criteria criteria = Criteria.where("conferenceId").is(search.conferenceId());
+        if (search.status() != null) {
+            criteria.and("status").is(search.status());
+        }
+        if (search.stakeholderType() != null) {
+            criteria.and(STAKEHOLDER_TYPE).is(search.stakeholderType());
+        }
+        if (search.country() != null) {
+            criteria.and("participant.country").is(search.country());
+        }
+        if (search.listInDirectory() != null) {
+            criteria.and("participant.consents.listInDirectory").is(search.listInDirectory());
+        }
+        if (search.joinExpertsNetwork() != null) {
+            criteria.and("participant.consents.joinExpertsNetwork").is(search.joinExpertsNetwork());
+        }
+        List<Criteria> everyWord = new ArrayList<>();
+        for (String word : search.words()) {
+            // Quoted, so a participant's "." or "(" is only itself; "i" folds case in any script (the store's
+            // regular expressions are Unicode-aware).
+            String literal = Pattern.quote(word);
+            everyWord.add(new Criteria().orOperator(
+                    Criteria.where("participant.firstName").regex(literal, "i"),
+                    Criteria.where("participant.lastName").regex(literal, "i"),
+                    Criteria.where("participant.email").regex(literal, "i"),
+                    Criteria.where("participant.organisation").regex(literal, "i")));
+        }
+        if (!everyWord.isEmpty()) {
+            criteria.andOperator(everyWord);
+        }
+        return Query.query(criteria);
+    }
+
+    /** Names sort by family name, then given name; ties in any order by arrival, then id (unique). */
+    private static Sort sort(RegistrationSearch search) {
+        Sort.Direction direction = search.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Sort first = switch (search.order()) {
+            case NAME -> Sort.by(direction, "participant.lastName", "participant.firstName");
+            case ORGANISATION -> Sort.by(direction, "participant.organisation");
+            case STATUS -> Sort.by(direction, "status");
+            case REGISTERED_AT -> Sort.unsorted();
+        };
+        return first.and(Sort.by(direction, "registeredAt", "_id"));
     }
 
     /** How many registered for the conference since a moment (cancelled ones included: they came). */

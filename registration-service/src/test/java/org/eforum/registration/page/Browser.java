@@ -49,6 +49,18 @@ public final class Browser {
         return send(request(path).GET().build());
     }
 
+    /** A download (CSV, a workbook): the bytes as they came, with this browser's session. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens the form at {@code path}, then submits {@code fields} with the CSRF token the page carried. */
     public HttpResponse<String> fillInAndSubmit(String path, Map<String, String> fields) {
         HttpResponse<String> form = get(path);

@@ -1,0 +1,90 @@
+package org.eforum.registration.organiser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.eforum.registration.IntegrationSupport;
+import org.eforum.testsupport.browser.Axe;
+import org.eforum.testsupport.browser.ChromiumPerClass;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The registrations table in a real headless Chromium, in Bulgarian and in English: the organiser logs in, filters
+ * with the form and sorts with a header using only the keyboard; the table's region takes the focus (it scrolls
+ * sideways on a narrow screen); axe-core finds no serious or critical WCAG 2.2 AA violation. Skipped where
+ * Chromium is not installed.
+ */
+@EnabledIf("org.eforum.testsupport.browser.HeadlessChromium#isInstalled")
+class OrganiserRegistrationsBrowserIT extends IntegrationSupport {
+
+    private static final Map<String, Map<String, String>> TEXT = Map.of(
+            "en", Map.of("title", "Registrations", "range", "Rows 1–2 of 2", "filtered", "Rows 1–1 of 1"),
+            "bg", Map.of("title", "Регистрации", "range", "Редове 1–2 от 2", "filtered", "Редове 1–1 от 1"));
+
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
+
+    @ParameterizedTest(name = "lang={0}")
+    @ValueSource(strings = {"bg", "en"})
+    void theOrganiserFiltersAndSortsWithTheKeyboardOnAnAccessibleTable(String lang) {
+        String conference = createConference("table-browser-" + lang, 10);
+        register(conference, registrationJson("Ана", "Петрова", "ana.table." + lang + "@example.org"));
+        register(conference, registrationJson("Boris", "Ivanov", "boris.table." + lang + "@example.org"));
+        String table = "/organiser/conferences/" + conference + "/registrations";
+        WebDriver driver = logIn(table + "?lang=" + lang);
+
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("registrations-caption")));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith(TEXT.get(lang).get("title"));
+        assertThat(driver.findElement(By.id("range")).getText()).isEqualTo(TEXT.get(lang).get("range"));
+        Axe.assertNoSeriousViolations(driver, "registrations table (" + lang + ")");
+
+        // Tab from the last link of the form reaches the table's region (it scrolls sideways), then the first header.
+        driver.findElement(By.id("clear-filters")).sendKeys("");
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("table-scroll");
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("href")).endsWith(table + "?sort=name");
+        driver.findElement(By.id("q")).sendKeys("петрова");
+        new Select(driver.findElement(By.id("status"))).selectByValue("CONFIRMED");
+        chromium.nextPageAfter(() -> driver.findElement(By.id("q")).sendKeys(Keys.ENTER));
+        assertThat(driver.getCurrentUrl()).as("the state is in the address").contains("q=", "status=CONFIRMED");
+        assertThat(driver.findElement(By.id("range")).getText()).isEqualTo(TEXT.get(lang).get("filtered"));
+        assertThat(driver.findElement(By.cssSelector("tbody th[scope='row']")).getText()).isEqualTo("Ана Петрова");
+        Axe.assertNoSeriousViolations(driver, "registrations table, filtered (" + lang + ")");
+
+        driver.get("http://localhost:" + port + table + "?lang=" + lang);
+        WebElement byName = driver.findElement(By.cssSelector("#col-name a"));
+        chromium.nextPageAfter(() -> byName.sendKeys(Keys.ENTER));
+        assertThat(driver.findElement(By.id("col-name")).getAttribute("aria-sort")).isEqualTo("ascending");
+        assertThat(driver.findElement(By.cssSelector("tbody th[scope='row']")).getText()).isEqualTo("Boris Ivanov");
+        WebElement again = driver.findElement(By.cssSelector("#col-name a"));
+        chromium.nextPageAfter(() -> again.sendKeys(Keys.ENTER));
+        assertThat(driver.findElement(By.id("col-name")).getAttribute("aria-sort")).isEqualTo("descending");
+        assertThat(driver.findElement(By.cssSelector("tbody th[scope='row']")).getText()).isEqualTo("Ана Петрова");
+        assertThat(driver.findElement(By.cssSelector(".table-scroll[role='region']")).getAttribute("tabindex"))
+                .isEqualTo("0");
+        Axe.assertNoSeriousViolations(driver, "registrations table, sorted (" + lang + ")");
+    }
+
+    private WebDriver logIn(String then) {
+        chromium.newVisit();
+        WebDriver driver = chromium.driver();
+        driver.get("http://localhost:" + port + then);
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys("organiser");
+        driver.findElement(By.id("password")).sendKeys("organiser");
+        chromium.nextPageAfter(() -> driver.findElement(By.id("password")).sendKeys(Keys.ENTER));
+        return driver;
+    }
+}
