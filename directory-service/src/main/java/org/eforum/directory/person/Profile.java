@@ -39,6 +39,19 @@ public record Profile(
     }
 
     /**
+     * The same profile without what waits for a confirmed address: not listed, not in the experts' network. An
+     * unconfirmed registration may have been made by anyone who knows the address.
+     */
+    Profile unconfirmed() {
+        return listInDirectory || joinExpertsNetwork ? new Profile(firstName, lastName, organisation, organisationId,
+                stakeholderType, country, position, language, false, false, asOf, asOfEventId) : this;
+    }
+
+    /** Newer by {@code asOf}, ties broken by the event id (whatever the order of arrival). */
+    static final java.util.Comparator<Profile> BY_AGE = java.util.Comparator.comparing(Profile::asOf)
+            .thenComparing(Profile::asOfEventId);
+
+    /**
      * Whether the event is newer than the one this profile came from: later {@code occurredAt}, or the same
      * instant and a greater event id, so that the outcome never depends on the order of arrival. The same event
      * again is not newer.
