@@ -208,7 +208,9 @@ public final class Rush {
     }
 
     private static Drain.Expected expected(Workload workload, Load.Result result) {
-        return new Drain.Expected(workload.tag(), result.accepted(), result.acceptedListed(),
+        // Each 201 is one event, and each confirmed address one more.
+        return new Drain.Expected(workload.tag(), result.accepted() + result.addressesConfirmed(),
+                result.acceptedListed(),
                 (long) DELIVERIES_PER_REGISTRATION * result.accepted(),
                 (long) MAILS_PER_REGISTRATION * result.accepted());
     }

@@ -15,6 +15,7 @@ import com.networknt.schema.ValidationMessage;
 import org.eforum.contracts.event.ConferenceEvent;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.ErasureEvent;
+import org.eforum.contracts.event.EventType;
 import org.eforum.contracts.kafka.EventJson;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,20 @@ class EventSchemaTest {
         for (EforumEvent event : SampleEvents.all()) {
             Set<ValidationMessage> problems = schemaFor(event).validate(json(event), InputFormat.JSON);
             assertThat(problems).as(event.getClass().getSimpleName()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyEventTypeHasASampleHereAndAMessageInTheAsyncApiDocument() throws java.io.IOException {
+        Set<Class<?>> sampled = new java.util.HashSet<>();
+        SampleEvents.all().forEach(event -> sampled.add(event.getClass()));
+        String asyncApi;
+        try (var in = EventSchemaTest.class.getResourceAsStream("/asyncapi.yaml")) {
+            asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (EventType type : EventType.values()) {
+            assertThat(sampled).as(type.name()).contains(type.recordClass());
+            assertThat(asyncApi).as(type.name()).contains("name: " + type.ceType() + "\n");
         }
     }
 

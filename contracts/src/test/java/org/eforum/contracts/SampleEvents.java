@@ -15,6 +15,7 @@ import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.ErasureRequested;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationLinkResent;
@@ -50,6 +51,8 @@ final class SampleEvents {
                 new RegistrationCancelled(UUID.randomUUID(), now, "r-1", 2, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
                 new RegistrationLinkResent(UUID.randomUUID(), now, "r-2", 2, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED),
+                new RegistrationAddressConfirmed(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"));

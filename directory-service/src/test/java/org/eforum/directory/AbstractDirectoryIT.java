@@ -107,6 +107,22 @@ public abstract class AbstractDirectoryIT {
         return send(producer(), new ProducerRecord<>(topic, event.aggregateId(), event));
     }
 
+    /**
+     * Publishes a registration as a participant who then confirms the address (see
+     * {@link Fixtures#addressConfirmed(RegistrationEvent)}): its consents are in effect once both are projected.
+     */
+    protected RecordMetadata publishOptedIn(RegistrationEvent registered) {
+        publish(registered);
+        return publish(Fixtures.addressConfirmed(registered));
+    }
+
+    /** {@link #publishOptedIn} and wait until the confirmation is consumed (the registration came before it). */
+    protected RecordMetadata publishOptedInAndAwait(RegistrationEvent registered) {
+        RecordMetadata sent = publishOptedIn(registered);
+        awaitConsumed(sent);
+        return sent;
+    }
+
     protected static <K, V> RecordMetadata send(KafkaProducer<K, V> producer, ProducerRecord<K, V> record) {
         try {
             return producer.send(record).get();

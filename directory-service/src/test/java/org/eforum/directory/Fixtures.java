@@ -12,8 +12,10 @@ import org.eforum.contracts.event.Consents;
 import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.contracts.event.StakeholderType;
@@ -70,6 +72,20 @@ public final class Fixtures {
             ConferenceSnapshot conference, Instant at) {
         return new RegistrationCancelled(UUID.randomUUID(), at, registrationId, sequence, participant, conference,
                 null, RegistrationStatus.CONFIRMED);
+    }
+
+    /**
+     * The participant confirmed the address of {@code registered} (the button on their page) a millisecond after
+     * it: the next sequence, the same status.
+     */
+    public static RegistrationAddressConfirmed addressConfirmed(RegistrationEvent registered) {
+        return addressConfirmed(registered, registered.occurredAt().plusMillis(1));
+    }
+
+    public static RegistrationAddressConfirmed addressConfirmed(RegistrationEvent registered, Instant at) {
+        return new RegistrationAddressConfirmed(UUID.randomUUID(), at, registered.registrationId(),
+                registered.sequence() + 1, registered.participant(), registered.conference(),
+                registered.selfServiceUrl(), registered.status());
     }
 
     public static PersonBuilder person(String firstName, String lastName) {

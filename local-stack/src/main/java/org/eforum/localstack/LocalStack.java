@@ -75,6 +75,8 @@ public final class LocalStack {
                     .append("\"lastName\":\"Petrova\",\"email\":\"ana@example.org\",\"organisation\":\"Sofia Municipality\",")
                     .append("\"stakeholderType\":\"LOCAL_AUTHORITY\",\"country\":\"BG\",\"language\":\"bg\",")
                     .append("\"consents\":{\"dataProcessing\":true,\"listInDirectory\":true,\"joinExpertsNetwork\":false}}'\n");
+            text.append("  Listed in the directory once the address is confirmed: the button on the page the mailed ")
+                    .append("link opens, or curl -X POST '<selfServiceUrl with /confirm-address before ?token>'\n");
         }
         text.append("  Mail statistics               ").append(stack.mail().statsUrl()).append('\n');
         text.append("  Data: .local-stack/data/ (kept across restarts; ./run-local --fresh starts empty)\n");

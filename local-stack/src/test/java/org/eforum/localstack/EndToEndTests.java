@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The story of the foundation issue, on real servers and the apps' own jars in their own JVMs: an organiser
  * creates a conference, a participant registers over HTTP, and the registration ends up in the public
- * directory, in the participant's mailbox (in their language) and in the organisers' (contact in To, cc in Cc).
+ * directory (once the participant confirmed the address), in the participant's mailbox (in their language) and in the organisers' (contact in To, cc in Cc).
  */
 abstract class EndToEndTests {
 
@@ -69,19 +69,29 @@ abstract class EndToEndTests {
         String registrationId = registration.get("id").asString();
         String selfServiceUrl = registration.get("selfServiceUrl").asString();
 
-        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
-            HttpResponse<String> found = get(App.DIRECTORY, "/api/directory/stakeholders?q=" + "георгиева-" + suffix, false);
-            assertThat(found.statusCode()).isEqualTo(200);
-            assertThat(found.body()).contains("Ивана").contains("Министерство на вътрешните работи")
-                    .doesNotContainIgnoringCase(participant);
-        });
-
         List<ReceivedMail> participantMail = awaitMail(participant, 1);
         ReceivedMail confirmation = participantMail.get(0);
         assertThat(confirmation.to()).containsExactly(participant);
         assertThat(confirmation.subject()).isEqualTo("Регистрацията е потвърдена: Диалог за интеграция");
         assertThat(confirmation.contentLanguage()).isEqualTo("bg");
-        assertThat(confirmation.text()).contains(selfServiceUrl);
+        assertThat(confirmation.text()).contains(selfServiceUrl)
+                .as("the listing waits for the address to be confirmed").contains("Потвърждавам адреса си");
+
+        // Double opt-in: listed only once the participant confirms the address with the token their mail carries.
+        String directoryQuery = "/api/directory/stakeholders?q=" + "георгиева-" + suffix;
+        assertThat(JSON.readTree(get(App.DIRECTORY, directoryQuery, false).body()).get("total").asInt())
+                .as("not listed before the address is confirmed").isZero();
+        String token = selfServiceUrl.substring(selfServiceUrl.indexOf("?token=") + "?token=".length());
+        HttpResponse<String> addressConfirmed = post(App.REGISTRATION,
+                "/api/registrations/" + registrationId + "/confirm-address?token=" + token, "", false);
+        assertThat(addressConfirmed.statusCode()).as(addressConfirmed.body()).isEqualTo(200);
+
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+            HttpResponse<String> found = get(App.DIRECTORY, directoryQuery, false);
+            assertThat(found.statusCode()).isEqualTo(200);
+            assertThat(found.body()).contains("Ивана").contains("Министерство на вътрешните работи")
+                    .doesNotContainIgnoringCase(participant);
+        });
 
         ReceivedMail organiserMail = awaitMail(contact, 1).get(0);
         assertThat(organiserMail.to()).containsExactly(contact);

@@ -12,6 +12,7 @@ import org.eforum.contracts.event.Consents;
 import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationLinkResent;
@@ -73,6 +74,12 @@ final class Fixtures {
     static RegistrationLinkResent linkResent(String registrationId, long sequence, Participant participant,
             ConferenceSnapshot conference, RegistrationStatus status) {
         return new RegistrationLinkResent(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
+                conference, selfServiceUrl(registrationId), status);
+    }
+
+    static RegistrationAddressConfirmed addressConfirmed(String registrationId, long sequence, Participant participant,
+            ConferenceSnapshot conference, RegistrationStatus status) {
+        return new RegistrationAddressConfirmed(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
                 conference, selfServiceUrl(registrationId), status);
     }
 

@@ -29,6 +29,7 @@ import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.StakeholderType;
 import org.eforum.contracts.kafka.CloudEventSerializer;
@@ -107,6 +108,26 @@ class DeadLettersIT {
                 assertThat(consumer.consumed).containsOnlyOnce(event.eventId()));
         assertThat(findByEventId(event.eventId()).get("redriven").get("by").asString()).isEqualTo("operator");
         assertThat(post("/api/dead-letters/" + letter.get("id").asString() + "/redrive").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anAddressConfirmationIsShownWithItsTypeAndRedrivenLikeAnyEvent() throws Exception {
+        RegistrationConfirmed registered = event();
+        RegistrationAddressConfirmed confirmed = new RegistrationAddressConfirmed(UUID.randomUUID(), Instant.now(),
+                registered.registrationId(), 2, registered.participant(), registered.conference(),
+                registered.selfServiceUrl(), registered.status());
+        consumer.failing.set(true);
+        publish(confirmed);
+
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> findByEventId(confirmed.eventId()),
+                l -> l != null);
+        assertThat(letter.get("eventType").asString()).isEqualTo("org.eforum.registration.address-confirmed.v1");
+        assertThat(letter.get("key").asString()).isEqualTo(confirmed.registrationId());
+
+        consumer.failing.set(false);
+        assertThat(post("/api/dead-letters/" + letter.get("id").asString() + "/redrive").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(consumer.consumed).containsOnlyOnce(confirmed.eventId()));
     }
 
     @Test

@@ -66,6 +66,17 @@ public final class Stack {
                 .header("X-Forwarded-For", clientAddress));
     }
 
+    /**
+     * The participant confirms the registration's address (the button on their page), arriving through a proxy from
+     * {@code clientAddress}: only then does the directory list a consenting person.
+     */
+    public Answer confirmAddress(String registrationId, String selfServiceUrl, String clientAddress)
+            throws IOException, InterruptedException {
+        String token = selfServiceUrl.substring(selfServiceUrl.indexOf("?token=") + "?token=".length());
+        return send(post(registration + "/api/registrations/" + registrationId + "/confirm-address?token=" + token, "")
+                .header("X-Forwarded-For", clientAddress));
+    }
+
     public Answer conference(String conferenceId) throws IOException, InterruptedException {
         return send(get(registration + "/api/conferences/" + conferenceId));
     }

@@ -20,8 +20,22 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Load {
 
-    /** What came back for one submission; {@code id}/{@code status} only for a 201. */
-    public record Answer(int httpStatus, long latencyNanos, long endNanos, String id, String status, String error) {
+    /**
+     * What came back for one submission; {@code id}/{@code status} only for a 201. A consenting participant then
+     * confirms the address, as the button on their page does (the directory lists nobody before): {@code
+     * confirmStatus} is that answer's HTTP status (0: not asked, or an IO error), {@code confirmEndNanos} when it
+     * came back. {@code latencyNanos} is the submission's alone.
+     */
+    public record Answer(int httpStatus, long latencyNanos, long endNanos, String id, String status, String error,
+            int confirmStatus, long confirmEndNanos) {
+
+        Answer(int httpStatus, long latencyNanos, long endNanos, String id, String status, String error) {
+            this(httpStatus, latencyNanos, endNanos, id, status, error, 0, 0);
+        }
+
+        boolean addressConfirmed() {
+            return confirmStatus == 200;
+        }
     }
 
     /** All answers, in submission order, plus the wall-clock frame of the rush. */
@@ -31,32 +45,55 @@ public final class Load {
             return answers.stream().filter(a -> a.httpStatus() == 201).count();
         }
 
+        /** Non-201 submissions, and address confirmations of consenting 201s that did not answer 200. */
         public long errors() {
-            return answers.size() - accepted();
+            return answers.size() - accepted() + failedConfirmations();
         }
 
+        /** Consenting 201s whose address was confirmed: the people the directory must list. */
         public long acceptedListed() {
             long n = 0;
             for (int i = 0; i < answers.size(); i++) {
-                if (answers.get(i).httpStatus() == 201 && workload.registrations().get(i).listed()) {
+                if (answers.get(i).httpStatus() == 201 && workload.registrations().get(i).listed()
+                        && answers.get(i).addressConfirmed()) {
                     n++;
                 }
             }
             return n;
         }
 
-        /** When the last 201 came back; the drain is measured from here. */
+        /** Each confirmed address is one more event on the registrations topic. */
+        public long addressesConfirmed() {
+            return answers.stream().filter(Answer::addressConfirmed).count();
+        }
+
+        private long failedConfirmations() {
+            long n = 0;
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i).httpStatus() == 201 && workload.registrations().get(i).listed()
+                        && !answers.get(i).addressConfirmed()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** When the last 201 (or the last address confirmation after one) came back; the drain is measured from here. */
         public long lastAcceptedNanos() {
-            return answers.stream().filter(a -> a.httpStatus() == 201).mapToLong(Answer::endNanos).max()
-                    .orElse(endNanos);
+            return answers.stream().filter(a -> a.httpStatus() == 201)
+                    .mapToLong(a -> Math.max(a.endNanos(), a.confirmEndNanos())).max().orElse(endNanos);
         }
 
         /** Non-201 answers by kind, e.g. {@code 409: 3, IOException: 1}, for the report. */
         public Map<String, Long> errorKinds() {
             Map<String, Long> kinds = new TreeMap<>();
-            for (Answer a : answers) {
+            for (int i = 0; i < answers.size(); i++) {
+                Answer a = answers.get(i);
                 if (a.httpStatus() != 201) {
                     kinds.merge(a.httpStatus() > 0 ? "HTTP " + a.httpStatus() : a.error(), 1L, Long::sum);
+                } else if (workload.registrations().get(i).listed() && !a.addressConfirmed()) {
+                    kinds.merge("confirm-address " + (a.confirmStatus() > 0 ? "HTTP " + a.confirmStatus() : "error"),
+                            1L, Long::sum);
                 }
             }
             return kinds;
@@ -106,8 +143,13 @@ public final class Load {
             long end = System.nanoTime();
             if (answer.status() == 201) {
                 JsonNode created = Json.read(answer.body());
-                return new Answer(201, end - begin, end, created.path("id").asString(),
-                        created.path("status").asString(), null);
+                String id = created.path("id").asString();
+                int confirmStatus = 0;
+                if (r.listed()) {
+                    confirmStatus = confirm(stack, id, created.path("selfServiceUrl").asString(), firstError);
+                }
+                return new Answer(201, end - begin, end, id, created.path("status").asString(), null, confirmStatus,
+                        r.listed() ? System.nanoTime() : 0);
             }
             if (firstError.getAndIncrement() < 3) {
                 System.err.println("rush: HTTP " + answer.status() + " for " + r.email() + ": "
@@ -123,6 +165,24 @@ public final class Load {
                 System.err.println("rush: " + e + " for " + r.email());
             }
             return new Answer(0, end - begin, end, null, null, e.getClass().getSimpleName());
+        }
+    }
+
+    /** The participant's "Confirm my address", from a client address of its own; 0 for an IO error. */
+    private static int confirm(Stack stack, String id, String selfServiceUrl, AtomicInteger firstError)
+            throws InterruptedException {
+        try {
+            Stack.Answer answer = stack.confirmAddress(id, selfServiceUrl, clientAddress(CLIENTS.getAndIncrement()));
+            if (answer.status() != 200 && firstError.getAndIncrement() < 3) {
+                System.err.println("rush: HTTP " + answer.status() + " confirming the address of " + id + ": "
+                        + Stack.abbreviate(answer.body()));
+            }
+            return answer.status();
+        } catch (java.io.IOException e) {
+            if (firstError.getAndIncrement() < 3) {
+                System.err.println("rush: " + e + " confirming the address of " + id);
+            }
+            return 0;
         }
     }
 

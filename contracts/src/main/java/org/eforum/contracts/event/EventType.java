@@ -10,6 +10,7 @@ public enum EventType {
     REGISTRATION_PROMOTED("org.eforum.registration.promoted.v1", RegistrationPromoted.class),
     REGISTRATION_CANCELLED("org.eforum.registration.cancelled.v1", RegistrationCancelled.class),
     REGISTRATION_LINK_RESENT("org.eforum.registration.link-resent.v1", RegistrationLinkResent.class),
+    REGISTRATION_ADDRESS_CONFIRMED("org.eforum.registration.address-confirmed.v1", RegistrationAddressConfirmed.class),
     CONFERENCE_CHANGED("org.eforum.conference.changed.v1", ConferenceChanged.class),
     ERASURE_REQUESTED("org.eforum.erasure.requested.v1", ErasureRequested.class);
 

@@ -5,10 +5,12 @@ package org.eforum.contracts.event;
  * of the conference, the self-service link) so that no consumer has to call registration-service back.
  * {@link #sequence()} grows by one with every change of a registration; a consumer that has seen a higher one
  * ignores the event as stale. {@link RegistrationLinkResent} changes nothing and carries the current sequence.
+ * The participant's consents to be listed and to join the experts' network take effect only once the registration's
+ * address is confirmed ({@link RegistrationAddressConfirmed}, then sticky for that registration).
  */
 public sealed interface RegistrationEvent extends EforumEvent
         permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled,
-        RegistrationLinkResent {
+        RegistrationLinkResent, RegistrationAddressConfirmed {
 
     String registrationId();
 

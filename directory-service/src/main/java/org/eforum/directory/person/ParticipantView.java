@@ -7,7 +7,9 @@ import org.eforum.contracts.event.StakeholderType;
 
 /**
  * A person registered for a conference, as the organiser sees them: with e-mail and consents, and each of their
- * registrations for that conference (a person may have cancelled and registered again).
+ * registrations for that conference (a person may have cancelled and registered again), each saying whether its
+ * address is confirmed. {@code listInDirectory} and {@code joinExpertsNetwork} are the consents in effect: given
+ * with a registration whose address is confirmed.
  */
 public record ParticipantView(
         String id,
@@ -31,10 +33,11 @@ public record ParticipantView(
                 person.participationsIn(conferenceId).stream().map(Registration::of).toList());
     }
 
-    public record Registration(String id, RegistrationStatus status) {
+    public record Registration(String id, RegistrationStatus status, boolean addressConfirmed) {
 
         static Registration of(Participation participation) {
-            return new Registration(participation.registrationId(), participation.status());
+            return new Registration(participation.registrationId(), participation.status(),
+                    participation.addressConfirmed());
         }
     }
 }

@@ -83,8 +83,8 @@ public class People implements InitializingBean {
                 indexes.dropIndex(obsolete);
             }
         }
-        backfillSearchKeys();
-        backfillListings();
+        boolean migrated = backfillSearchKeys() > 0;
+        backfillListings(migrated);
     }
 
     /**
@@ -92,8 +92,9 @@ public class People implements InitializingBean {
      * start), and recomputed on every later start in the background, which also repairs one a crash left behind
      * between a person's write and its organisation's recomputation.
      */
-    private void backfillListings() {
-        if (listings.isEmpty()) {
+    private void backfillListings(boolean peopleMigrated) {
+        if (listings.isEmpty() || peopleMigrated) {
+            // Migrated people may have left their listings (unconfirmed addresses): before the first query, too.
             if (mongo.count(new Query().limit(1), Person.class) > 0) {
                 log.info("Organisation listings computed for {} organisations", listings.recomputeAll(organisationIds()));
             }
@@ -121,9 +122,11 @@ public class People implements InitializingBean {
 
     /**
      * Documents written before {@code search.keys} existed (or with another {@link SearchKeys#FORMAT}) get their
-     * keys now, before the listeners start, so the public queries find everyone.
+     * profile derived again and their keys now, before the listeners start, so the public queries find everyone and
+     * no one else: format 2 came with confirmed addresses, so a person written before it is unlisted until one of
+     * their registrations is confirmed (as a rebuild from the topic would have them).
      */
-    private void backfillSearchKeys() {
+    private long backfillSearchKeys() {
         Query stale = query(where("profile").ne(null).and("search.format").ne(SearchKeys.FORMAT)).cursorBatchSize(500);
         long done = 0;
         BulkOperations bulk = null;
@@ -137,7 +140,8 @@ public class People implements InitializingBean {
                 // version added it would scan per document). This runs before the listeners start, so only another
                 // instance writing this very person now could race, and its own write carries the keys anyway.
                 Query same = query(where("_id").is(person.id()));
-                bulk.updateOne(same, new Update().set("search", SearchKeys.of(person.profile())));
+                person.derive();
+                bulk.updateOne(same, new Update().set("profile", person.profile()).set("search", person.search()));
                 if (++pending == 500) {
                     done += bulk.execute().getModifiedCount();
                     bulk = null;
@@ -151,6 +155,7 @@ public class People implements InitializingBean {
         if (done > 0) {
             log.info("Search keys backfilled for {} people", done);
         }
+        return done;
     }
 
     Optional<Person> findByEmailHash(String emailHash) {

@@ -82,37 +82,60 @@ public class Person {
         if (current.isPresent() && current.get().isAsNewAs(event)) {
             return false;
         }
-        Participation updated = Participation.of(event);
+        Participation updated = Participation.of(event, organisationId,
+                current.map(Participation::addressConfirmed).orElse(false));
         current.ifPresentOrElse(p -> participations.set(participations.indexOf(p), updated),
                 () -> participations.add(updated));
         // A fixed order, not the order of arrival: a rebuild from the log (or a rebalance) must give the same list.
         participations.sort(IN_ORDER);
-        // Latest consent wins: the profile, and with it listInDirectory and joinExpertsNetwork, comes from the
-        // newest event this person produced (by occurredAt), whichever of their registrations it belongs to.
-        if (profile == null || profile.isOlderThan(event)) {
-            profile = Profile.of(event, organisationId);
-            search = SearchKeys.of(profile);
+        derive();
+        if (profile != null && profile.asOfEventId().equals(updated.eventId())) {
             email = event.participant().email().strip();
         }
         return true;
     }
 
     /**
+     * The profile, and with it what is public: latest confirmed consent wins. It comes from the newest event (by
+     * occurredAt, ties by event id, in whatever order events arrive) of a registration whose address was confirmed,
+     * whichever conference it belongs to; while no registration of the address is confirmed, from the newest event
+     * of any, with nothing public (organisers still see who registered). So a registration made by someone who
+     * only knows the address neither lists, un-lists, renames nor moves in or out of the experts' network a person
+     * already listed. Documents written before confirmation existed have no {@code details}: they keep their
+     * profile, unlisted.
+     */
+    void derive() {
+        Comparator<Participation> best = Comparator.comparing(Participation::addressConfirmed)
+                .thenComparing(Participation::details, Profile.BY_AGE);
+        Optional<Participation> source = participations.stream().filter(p -> p.details() != null).max(best);
+        if (source.isPresent()) {
+            Profile details = source.get().details();
+            profile = source.get().addressConfirmed() ? details : details.unconfirmed();
+        } else if (profile != null) {
+            profile = profile.unconfirmed();
+        }
+        search = profile == null ? null : SearchKeys.of(profile);
+    }
+
+    /**
      * Forgets everything an erasure at {@code erasedAt} covers: every participation whose newest event is not
-     * later than the erasure, and the profile if it came from such an event. Applied whenever the erasure arrives,
-     * before or after the events, this gives the same person as if the covered events had never been seen.
-     * Returns whether anything is left to keep (false: delete the whole document).
+     * later than the erasure, and the profile with them. Applied whenever the erasure arrives, before or after the
+     * events, this gives the same person as if the covered events had never been seen. Returns whether anything is
+     * left to keep (false: delete the whole document).
      */
     boolean eraseUpTo(Instant erasedAt) {
         participations.removeIf(p -> !p.occurredAt().isAfter(erasedAt));
-        if (profile != null && !profile.asOf().isAfter(erasedAt)) {
-            // The profile is the newest event's; if even that is covered, every participation went with it.
+        boolean legacyProfileCovered = profile != null && !profile.asOf().isAfter(erasedAt)
+                && participations.stream().allMatch(p -> p.details() == null);
+        if (participations.isEmpty() || legacyProfileCovered) {
             profile = null;
             search = null;
             email = null;
             participations.clear();
+            return false;
         }
-        return profile != null;
+        derive();
+        return true;
     }
 
     /** Whether the erasure covers the event: an event up to the moment of erasure is the erased person's past. */

@@ -2,6 +2,7 @@ package org.eforum.directory.person;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Locale;
 
 import org.eforum.contracts.event.Participant;
@@ -10,8 +11,9 @@ import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.text.Normaliser;
 
 /**
- * Who the person says they are, and what they consented to, as of the newest event they produced
- * ({@code asOf}, {@code asOfEventId}).
+ * Who a registration says the person is, and what they consented to, as of one event ({@code asOf},
+ * {@code asOfEventId}): a participation's details, and the person's profile chosen from them (see
+ * {@link Person#derive}), where the consents count only with a confirmed address.
  */
 public record Profile(
         String firstName,
@@ -39,14 +41,17 @@ public record Profile(
     }
 
     /**
-     * Whether the event is newer than the one this profile came from: later {@code occurredAt}, or the same
-     * instant and a greater event id, so that the outcome never depends on the order of arrival. The same event
-     * again is not newer.
+     * The same profile without what waits for a confirmed address: not listed, not in the experts' network. An
+     * unconfirmed registration may have been made by anyone who knows the address.
      */
-    boolean isOlderThan(RegistrationEvent event) {
-        int byTime = asOf.compareTo(storedInstant(event));
-        return byTime < 0 || byTime == 0 && asOfEventId.compareTo(event.eventId().toString()) < 0;
+    Profile unconfirmed() {
+        return listInDirectory || joinExpertsNetwork ? new Profile(firstName, lastName, organisation, organisationId,
+                stakeholderType, country, position, language, false, false, asOf, asOfEventId) : this;
     }
+
+    /** Newer by {@code asOf}, ties broken by the event id (whatever the order of arrival). */
+    static final Comparator<Profile> BY_AGE = Comparator.comparing(Profile::asOf)
+            .thenComparing(Profile::asOfEventId);
 
     /** MongoDB keeps milliseconds; comparing at that precision makes a redelivered event equal, not newer. */
     static Instant storedInstant(RegistrationEvent event) {

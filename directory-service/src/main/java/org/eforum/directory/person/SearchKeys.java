@@ -26,8 +26,11 @@ import org.eforum.directory.text.Transliteration;
 public record SearchKeys(List<String> tokens, List<String> organisationTokens, String sortKey,
         String organisationSortKey, List<String> keys, Integer format) {
 
-    /** The version of {@code keys}' layout; documents with another one are recomputed on start. */
-    public static final int FORMAT = 1;
+    /**
+     * The version of {@code keys}' layout; documents with another one are recomputed on start. 2: only a confirmed
+     * address gives keys (see {@link Person#derive}).
+     */
+    public static final int FORMAT = 2;
     /** Prefixes longer than this are not stored: a longer term is matched on its first characters, then exactly. */
     static final int MAX_PREFIX = 20;
 

@@ -1,6 +1,7 @@
 package org.eforum.directory.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eforum.directory.Fixtures.addressConfirmed;
 import static org.eforum.directory.Fixtures.cancelled;
 import static org.eforum.directory.Fixtures.conference;
 import static org.eforum.directory.Fixtures.confirmed;
@@ -18,6 +19,7 @@ import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.ErasureRequested;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.directory.AbstractDirectoryIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +41,13 @@ class ErasureIT extends AbstractDirectoryIT {
         Participant colleague = person("Kiril", marker).organisation("Shared " + marker).build();
         String registrationId = unique("reg-");
         organisedBy(forum, ORGANISER);
-        List<EforumEvent> events = List.of(
-                confirmed(registrationId, 1, erased, forum, registered),
-                confirmed(unique("reg-"), 1, person("Zara", marker).email(email.toLowerCase()).build(),
-                        conference(unique("erase-"), "Other"), registered.plusSeconds(5)),
-                cancelled(registrationId, 2, erased, forum, registered.plusSeconds(10)),
-                confirmed(unique("reg-"), 1, colleague, forum, registered));
+        RegistrationConfirmed first = confirmed(registrationId, 1, erased, forum, registered);
+        RegistrationConfirmed other = confirmed(unique("reg-"), 1, person("Zara", marker).email(email.toLowerCase())
+                .build(), conference(unique("erase-"), "Other"), registered.plusSeconds(5));
+        RegistrationConfirmed colleagues = confirmed(unique("reg-"), 1, colleague, forum, registered);
+        List<EforumEvent> events = List.of(first, addressConfirmed(first), other, addressConfirmed(other),
+                cancelled(registrationId, 3, erased, forum, registered.plusSeconds(10)),
+                colleagues, addressConfirmed(colleagues));
         events.forEach(this::publish);
         awaitAllConsumed();
         assertThat(stakeholders(marker)).contains("Zara");
@@ -64,7 +67,7 @@ class ErasureIT extends AbstractDirectoryIT {
         assertGone(forum, marker, email);
 
         // a registration after the erasure is a new, freshly consented one
-        publishAndAwait(confirmed(unique("reg-"), 1, person("Zara", marker).email(email).build(),
+        publishOptedInAndAwait(confirmed(unique("reg-"), 1, person("Zara", marker).email(email).build(),
                 conference(unique("erase-"), "Afterwards"), Instant.now()));
         assertThat(stakeholders(marker)).contains("Zara");
     }
@@ -76,7 +79,7 @@ class ErasureIT extends AbstractDirectoryIT {
         Instant erasedAt = Instant.now().minusSeconds(10);
         publishAndAwait(new ErasureRequested(UUID.randomUUID(), erasedAt, EmailHash.of(email), "organiser"));
 
-        publishAndAwait(confirmed(unique("reg-"), 1, person("Early", marker).email(email).build(),
+        publishOptedInAndAwait(confirmed(unique("reg-"), 1, person("Early", marker).email(email).build(),
                 conference(unique("early-"), "Early"), erasedAt.minusSeconds(60)));
 
         assertThat(stakeholders(marker)).doesNotContain("Early");

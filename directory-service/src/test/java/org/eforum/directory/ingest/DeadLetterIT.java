@@ -60,7 +60,7 @@ class DeadLetterIT extends AbstractDirectoryIT {
             send(raw, misrouted);
         }
         String surname = uniqueWord("survivor");
-        publish(confirmed(registrationId, person("Boris", surname).build(), conference(unique("c-"), "Forum")));
+        publishOptedIn(confirmed(registrationId, person("Boris", surname).build(), conference(unique("c-"), "Forum")));
 
         await().atMost(PROJECTED_WITHIN).until(() -> get("/api/directory/stakeholders?q=" + surname).json()
                 .get("total").asInt() == 1);

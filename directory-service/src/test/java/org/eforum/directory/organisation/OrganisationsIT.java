@@ -24,13 +24,13 @@ class OrganisationsIT extends AbstractDirectoryIT {
     @Test
     void spellingsOfOneOrganisationInOneCountryAreOneOrganisation() {
         // Malta is used by no other test, so the ministry below is the only one there.
-        publish(confirmed(unique("reg-"), person("Joseph", "Camilleri").organisation("Ministry of Interior")
+        publishOptedIn(confirmed(unique("reg-"), person("Joseph", "Camilleri").organisation("Ministry of Interior")
                 .country("MT").type(StakeholderType.GOVERNMENT_INSTITUTION).build(), forum));
-        publish(confirmed(unique("reg-"), person("Maria", "Borg").organisation("ministry of  interior ")
+        publishOptedIn(confirmed(unique("reg-"), person("Maria", "Borg").organisation("ministry of  interior ")
                 .country("mt").type(StakeholderType.GOVERNMENT_INSTITUTION).build(), forum));
-        publish(confirmed(unique("reg-"), person("Paul", "Vella").organisation("Ministry of Interior")
+        publishOptedIn(confirmed(unique("reg-"), person("Paul", "Vella").organisation("Ministry of Interior")
                 .country("MT").listed(false).build(), forum));
-        publishAndAwait(confirmed(unique("reg-"), person("Anna", "Grech").organisation("Ministry of Interior")
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Anna", "Grech").organisation("Ministry of Interior")
                 .country("IT").build(), forum));
 
         await().atMost(PROJECTED_WITHIN).until(() -> organisations("q=ministry+interior&country=MT").get("items")
@@ -47,7 +47,7 @@ class OrganisationsIT extends AbstractDirectoryIT {
     @Test
     void anOrganiserSetsAWebsiteThatThePublicViewsLinkAndOnlyOrganisersMayChange() {
         String name = uniqueWord("Migrant Support Network ");
-        publishAndAwait(confirmed(unique("reg-"), person("Lina", "Haddad").organisation(name).build(), forum));
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Lina", "Haddad").organisation(name).build(), forum));
         JsonNode organisation = organisations("q=" + encode(name)).get("items").get(0);
         String path = "/api/directory/organisations/" + organisation.get("id").asString() + "/website";
         assertThat(organisation.get("website").isNull()).isTrue();
@@ -83,7 +83,7 @@ class OrganisationsIT extends AbstractDirectoryIT {
     @Test
     void anOrganisationWithoutListedPeopleIsNotShown() {
         String name = uniqueWord("Quiet association ");
-        publishAndAwait(confirmed(unique("reg-"), person("Ivo", "Tihov").organisation(name).listed(false).build(),
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Ivo", "Tihov").organisation(name).listed(false).build(),
                 forum));
 
         assertThat(organisations("q=" + encode(name)).get("total").asInt()).isZero();
@@ -92,9 +92,9 @@ class OrganisationsIT extends AbstractDirectoryIT {
     @Test
     void typeNarrowsToOrganisationsWithListedPeopleOfThatType() {
         String name = uniqueWord("Centre ");
-        publish(confirmed(unique("reg-"), person("Dora", "Ilieva").organisation(name)
+        publishOptedIn(confirmed(unique("reg-"), person("Dora", "Ilieva").organisation(name)
                 .type(StakeholderType.CIVIL_SOCIETY).build(), forum));
-        publishAndAwait(confirmed(unique("reg-"), person("Emil", "Kolev").organisation(name)
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Emil", "Kolev").organisation(name)
                 .type(StakeholderType.EXPERT).build(), forum));
         await().atMost(PROJECTED_WITHIN).until(() -> organisations("q=" + encode(name)).get("items").size() == 1
                 && people(organisations("q=" + encode(name)).get("items").get(0)).size() == 2);
@@ -114,7 +114,7 @@ class OrganisationsIT extends AbstractDirectoryIT {
             String last = "Member" + i;
             lastEmail = unique("member-") + "@example.org";
             expected.add("Eva " + last);
-            publish(confirmed(unique("reg-"), person("Eva", last).email(lastEmail).organisation(name).country("BG")
+            publishOptedIn(confirmed(unique("reg-"), person("Eva", last).email(lastEmail).organisation(name).country("BG")
                     .type(StakeholderType.CIVIL_SOCIETY).build(), forum));
         }
         // Thirty writes to one listing from several partitions at once: none may undo another.
@@ -127,7 +127,7 @@ class OrganisationsIT extends AbstractDirectoryIT {
         assertThat(people(organisations("q=" + encode(name) + "&country=BG&type=CIVIL_SOCIETY").get("items").get(0)))
                 .containsExactlyInAnyOrderElementsOf(expected);
 
-        publishAndAwait(confirmed(unique("reg-"), person("Eva", "Member29").email(lastEmail).organisation(name)
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Eva", "Member29").email(lastEmail).organisation(name)
                 .country("BG").type(StakeholderType.CIVIL_SOCIETY).listed(false).build(), forum));
         await().atMost(PROJECTED_WITHIN).until(() ->
                 people(organisations("q=" + encode(name)).get("items").get(0)).size() == 29);
@@ -139,15 +139,15 @@ class OrganisationsIT extends AbstractDirectoryIT {
         String first = uniqueWord("Harbour Trust ");
         String second = uniqueWord("Lighthouse Foundation ");
         String movingEmail = unique("moving-") + "@example.org";
-        publish(confirmed(unique("reg-"), person("Rada", "Stays").organisation(first)
+        publishOptedIn(confirmed(unique("reg-"), person("Rada", "Stays").organisation(first)
                 .type(StakeholderType.MEDIA).build(), forum));
-        publishAndAwait(confirmed(unique("reg-"), 1, person("Mira", "Moves").email(movingEmail).organisation(first)
+        publishOptedInAndAwait(confirmed(unique("reg-"), 1, person("Mira", "Moves").email(movingEmail).organisation(first)
                 .type(StakeholderType.ACADEMIA).build(), forum, java.time.Instant.now().minusSeconds(60)));
         await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(
                 organisations("q=" + encode(first) + "&type=ACADEMIA").get("total").asInt()).isEqualTo(1));
 
         // Mira's newer registration names another organisation: her facets leave the first one with her.
-        publishAndAwait(confirmed(unique("reg-"), person("Mira", "Moves").email(movingEmail).organisation(second)
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Mira", "Moves").email(movingEmail).organisation(second)
                 .type(StakeholderType.ACADEMIA).build(), conference(unique("forum-"), "Second forum")));
         await().atMost(PROJECTED_WITHIN).untilAsserted(() -> {
             assertThat(organisations("q=" + encode(first) + "&type=ACADEMIA").get("total").asInt()).isZero();
@@ -157,7 +157,7 @@ class OrganisationsIT extends AbstractDirectoryIT {
         });
 
         // The last member leaves: so does the organisation.
-        publishAndAwait(confirmed(unique("reg-"), person("Mira", "Moves").email(movingEmail).organisation(second)
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Mira", "Moves").email(movingEmail).organisation(second)
                 .type(StakeholderType.ACADEMIA).listed(false).build(), conference(unique("forum-"), "Third forum")));
         await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
                 assertThat(organisations("q=" + encode(second)).get("total").asInt()).isZero());
@@ -167,9 +167,9 @@ class OrganisationsIT extends AbstractDirectoryIT {
     void membersWhoSpelledTheOrganisationDifferentlyAreMatchedOneByOne() {
         String word = uniqueWord("x");
         // One organisation (apostrophes do not count for identity) whose members gave it different words.
-        publish(confirmed(unique("reg-"), person("Sean", "Apostrophe").organisation("O'Brien Trust " + word)
+        publishOptedIn(confirmed(unique("reg-"), person("Sean", "Apostrophe").organisation("O'Brien Trust " + word)
                 .type(StakeholderType.MEDIA).build(), forum));
-        publishAndAwait(confirmed(unique("reg-"), person("Aoife", "Joined").organisation("OBrien Trust " + word)
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Aoife", "Joined").organisation("OBrien Trust " + word)
                 .type(StakeholderType.ACADEMIA).build(), forum));
         await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
                 assertThat(people(organisations("q=" + word).get("items").get(0))).hasSize(2));

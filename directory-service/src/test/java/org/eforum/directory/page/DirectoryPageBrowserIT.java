@@ -53,7 +53,7 @@ class DirectoryPageBrowserIT extends AbstractDirectoryIT {
         Participant georgi = person("Georgi", "Dimitrov").organisation("Media " + marker).type(StakeholderType.MEDIA)
                 .country("RO").build();
         Participant hidden = person("Skrit", "Chovek").organisation(institute).listed(false).build();
-        List.of(ivan, maria, georgi, hidden).forEach(p -> publish(confirmed(unique("reg-"), p, forum)));
+        List.of(ivan, maria, georgi, hidden).forEach(p -> publishOptedIn(confirmed(unique("reg-"), p, forum)));
         await().atMost(PROJECTED_WITHIN)
                 .until(() -> get("/directory?lang=en&q=" + encode(marker)).body().contains("3 found"));
 

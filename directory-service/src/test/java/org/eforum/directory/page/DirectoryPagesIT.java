@@ -32,7 +32,7 @@ class DirectoryPagesIT extends AbstractDirectoryIT {
                 .position("Researcher").expertsNetwork(true).build();
         Participant maria = person("Maria", "Popova").organisation(organisation).country("BG").build();
         Participant hidden = person("Skrit", "Chovek").organisation(organisation).listed(false).build();
-        List.of(ivan, maria, hidden).forEach(p -> publish(confirmed(unique("reg-"), p, forum)));
+        List.of(ivan, maria, hidden).forEach(p -> publishOptedIn(confirmed(unique("reg-"), p, forum)));
         String query = "/directory?lang=en&q=" + encode(organisation);
         await().atMost(PROJECTED_WITHIN).until(() -> page(query).body().contains("2 found"));
 
@@ -98,7 +98,7 @@ class DirectoryPagesIT extends AbstractDirectoryIT {
         String marker = uniqueWord("esc");
         Participant sneaky = person("<script>alert(1)</script>", marker)
                 .organisation("Acme <b onmouseover=\"x\">&amp; \"Co\" " + marker).build();
-        publishAndAwait(confirmed(unique("reg-"), sneaky, forum));
+        publishOptedInAndAwait(confirmed(unique("reg-"), sneaky, forum));
 
         Response found = page("/directory?lang=en&q=" + encode(marker));
         assertThat(found.body()).contains("1 found").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -114,8 +114,8 @@ class DirectoryPagesIT extends AbstractDirectoryIT {
         Participant member = person("Vesela", marker).organisation("Think tank " + marker).listed(false)
                 .type(StakeholderType.CIVIL_SOCIETY).expertsNetwork(true).build();
         Participant notMember = person("Nikola", marker).organisation("Think tank " + marker).build();
-        publish(confirmed(unique("reg-"), notMember, forum));
-        publishAndAwait(confirmed(unique("reg-"), member, forum));
+        publishOptedIn(confirmed(unique("reg-"), notMember, forum));
+        publishOptedInAndAwait(confirmed(unique("reg-"), member, forum));
         await().atMost(PROJECTED_WITHIN).until(() -> page("/directory?lang=en&q=" + marker).body().contains("1 found"));
 
         Response experts = page("/directory/experts?lang=en&q=" + marker);
@@ -129,7 +129,7 @@ class DirectoryPagesIT extends AbstractDirectoryIT {
     void filtersAndPagingKeepTheQueryAndBadFiltersAreExplainedBesideTheirField() {
         String marker = uniqueWord("many");
         for (int i = 0; i < 21; i++) {
-            publish(confirmed(unique("reg-"), person("P" + i, marker).organisation("Org " + marker)
+            publishOptedIn(confirmed(unique("reg-"), person("P" + i, marker).organisation("Org " + marker)
                     .country("RO").build(), forum));
         }
         await().atMost(PROJECTED_WITHIN).until(() -> page("/directory?lang=en&q=" + marker).body()

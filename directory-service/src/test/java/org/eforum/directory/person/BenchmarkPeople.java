@@ -3,6 +3,7 @@ package org.eforum.directory.person;
 import java.util.List;
 
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.directory.Fixtures;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -20,7 +21,10 @@ public final class BenchmarkPeople {
         this.publicIds = context.getBean(PublicIds.class);
     }
 
-    /** One newcomer per event (distinct e-mails), as the first event of each person would create them. */
+    /**
+     * One newcomer per event (distinct e-mails), as the first event of each person and then its address confirmation
+     * would make them (the directory lists nobody whose address is unconfirmed).
+     */
     public void insert(List<RegistrationEvent> events, List<String> organisationIds) {
         List<Person> people = new java.util.ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -28,6 +32,7 @@ public final class BenchmarkPeople {
             String id = Person.idOf(event);
             Person person = Person.newcomer(id, publicIds.of(id));
             person.record(event, organisationIds.get(i));
+            person.record(Fixtures.addressConfirmed(event), organisationIds.get(i));
             people.add(person);
         }
         mongo.insert(people, Person.class);

@@ -31,7 +31,7 @@ class ExpertsIT extends AbstractDirectoryIT {
         Participant unlistedMember = person("Boyan", marker).organisation("Bureau " + marker)
                 .type(StakeholderType.MEDIA).listed(false).expertsNetwork(true).build();
         Participant listedOnly = person("Tsvetan", marker).organisation("Bureau " + marker).build();
-        List.of(listedMember, unlistedMember, listedOnly).forEach(p -> publish(confirmed(unique("reg-"), p, forum)));
+        List.of(listedMember, unlistedMember, listedOnly).forEach(p -> publishOptedIn(confirmed(unique("reg-"), p, forum)));
 
         await().atMost(PROJECTED_WITHIN).until(() -> experts("q=" + marker).get("total").asInt() == 2);
 
@@ -53,11 +53,11 @@ class ExpertsIT extends AbstractDirectoryIT {
         String marker = uniqueWord("leave");
         String email = unique("leaver.") + "@example.org";
         Instant now = Instant.now();
-        publishAndAwait(confirmed(unique("reg-"), 1, person("Leni", marker).email(email).expertsNetwork(true).build(),
+        publishOptedInAndAwait(confirmed(unique("reg-"), 1, person("Leni", marker).email(email).expertsNetwork(true).build(),
                 forum, now.minusSeconds(60)));
         assertThat(experts("q=" + marker).get("total").asInt()).isEqualTo(1);
 
-        publishAndAwait(confirmed(unique("reg-"), 1, person("Leni", marker).email(email).expertsNetwork(false)
+        publishOptedInAndAwait(confirmed(unique("reg-"), 1, person("Leni", marker).email(email).expertsNetwork(false)
                 .build(), conference(unique("later-"), "Later"), now));
 
         assertThat(experts("q=" + marker).get("total").asInt()).isZero();

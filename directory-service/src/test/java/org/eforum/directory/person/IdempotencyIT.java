@@ -18,6 +18,7 @@ import org.eforum.contracts.event.ConferenceChanged;
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationEvent;
@@ -53,7 +54,8 @@ class IdempotencyIT extends AbstractDirectoryIT {
         assertThat(directory(messy).replace(messy, clean)).isEqualTo(directory(clean));
         assertThat(directory(clean)).contains("Anna", "Boris", "Vera", "Goran", "Dana", "Hidden", "First renamed");
         String publicView = get("/api/directory/stakeholders?size=100&q=" + clean).body();
-        assertThat(publicView).contains("Anna", "Vera", "Goran", "Dana").doesNotContain("Boris", "Hidden", "@");
+        assertThat(publicView).contains("Anna", "Vera", "Goran", "Dana")
+                .doesNotContain("Boris", "Hidden", "Impostor", "Fake", "@");
     }
 
     /** Five people, two conferences (one renamed), waitlists, promotions, cancellations and changes of consent. */
@@ -81,19 +83,30 @@ class IdempotencyIT extends AbstractDirectoryIT {
                 new ConferenceChanged(id(), T0.plusSeconds(500), 2, c1Renamed, List.of("organiser")),
                 new ConferenceChanged(id(), T0, 1, c2, List.of("organiser")),
                 confirmed("r1-" + marker, 1, anna, c1, 10),
-                cancelled("r1-" + marker, 2, anna, c1, 50),
+                addressConfirmed("r1-" + marker, 2, anna, c1, RegistrationStatus.CONFIRMED, 11),
+                cancelled("r1-" + marker, 3, anna, c1, 50),
                 waitlisted("r2-" + marker, 1, anna, c2, 20),
-                promoted("r2-" + marker, 2, anna, c2, 60),
+                addressConfirmed("r2-" + marker, 2, anna, c2, RegistrationStatus.WAITLISTED, 21),
+                promoted("r2-" + marker, 3, anna, c2, 60),
                 confirmed("r3-" + marker, 1, boris, c1, 30),
+                addressConfirmed("r3-" + marker, 2, boris, c1, RegistrationStatus.CONFIRMED, 31),
                 confirmed("r4-" + marker, 1, borisUnlisted, c2, 70),
+                addressConfirmed("r4-" + marker, 2, borisUnlisted, c2, RegistrationStatus.CONFIRMED, 71),
                 confirmed("r5-" + marker, 1, vera, c2, 40),
+                addressConfirmed("r5-" + marker, 2, vera, c2, RegistrationStatus.CONFIRMED, 41),
                 confirmed("r6-" + marker, 1, veraListed, c1, 80),
+                addressConfirmed("r6-" + marker, 2, veraListed, c1, RegistrationStatus.CONFIRMED, 81),
                 waitlisted("r7-" + marker, 1, goran, c2, 90),
-                promoted("r7-" + marker, 2, goran, c2, 95),
-                cancelled("r7-" + marker, 3, goran, c2, 99),
+                addressConfirmed("r7-" + marker, 2, goran, c2, RegistrationStatus.WAITLISTED, 91),
+                promoted("r7-" + marker, 3, goran, c2, 95),
+                cancelled("r7-" + marker, 4, goran, c2, 99),
                 confirmed("r8-" + marker, 1, dana, c1, 15),
+                addressConfirmed("r8-" + marker, 2, dana, c1, RegistrationStatus.CONFIRMED, 16),
                 confirmed("r9-" + marker, 1, person("Hidden", marker).listed(false).organisation("Secret " + marker)
-                        .email("hidden." + marker + "@example.org").build(), c1, 16));
+                        .email("hidden." + marker + "@example.org").build(), c1, 16),
+                // Someone else types Dana's address, later, under another name, and never confirms it.
+                confirmed("r10-" + marker, 1, person("Impostor", marker).email("DANA." + marker + "@example.org")
+                        .listed(false).organisation("Fake " + marker).build(), c2, 100));
     }
 
     /**
@@ -170,6 +183,11 @@ class IdempotencyIT extends AbstractDirectoryIT {
     private static RegistrationPromoted promoted(String id, long sequence, Participant p, ConferenceSnapshot c,
             int second) {
         return new RegistrationPromoted(id(), T0.plusSeconds(second), id, sequence, p, c, null);
+    }
+
+    private static RegistrationAddressConfirmed addressConfirmed(String id, long sequence, Participant p,
+            ConferenceSnapshot c, RegistrationStatus status, int second) {
+        return new RegistrationAddressConfirmed(id(), T0.plusSeconds(second), id, sequence, p, c, null, status);
     }
 
     private static RegistrationCancelled cancelled(String id, long sequence, Participant p, ConferenceSnapshot c,

@@ -27,7 +27,7 @@ class PrivacyIT extends AbstractDirectoryIT {
                         .expertsNetwork(true).build(),
                 person("Rada", "Koleva").organisation(organisation).email(unique("rada_") + "@mail.example.bg").build(),
                 person("Hidden", "Person").organisation(organisation).listed(false).build());
-        people.forEach(p -> publish(confirmed(unique("reg-"), p, forum)));
+        people.forEach(p -> publishOptedIn(confirmed(unique("reg-"), p, forum)));
         await().atMost(PROJECTED_WITHIN).until(() -> get("/api/directory/stakeholders?q=" + encode(organisation))
                 .json().get("total").asInt() == 2);
 

@@ -28,8 +28,8 @@ class StakeholderSearchIT extends AbstractDirectoryIT {
         Participant ivan = person("Иван", "Петров").organisation(organisation).type(StakeholderType.ACADEMIA)
                 .position("Researcher").expertsNetwork(true).build();
         Participant jose = person("José", "Álvarez Núñez").organisation(organisation).country("ES").build();
-        publish(confirmed(unique("reg-"), ivan, forum));
-        publish(confirmed(unique("reg-"), jose, forum));
+        publishOptedIn(confirmed(unique("reg-"), ivan, forum));
+        publishOptedIn(confirmed(unique("reg-"), jose, forum));
 
         await().atMost(PROJECTED_WITHIN).until(() -> names(search("q=" + encode(organisation))).size() == 2);
 
@@ -59,7 +59,7 @@ class StakeholderSearchIT extends AbstractDirectoryIT {
         String surname = uniqueWord("hidden");
         Participant hidden = person("Vera", surname).listed(false).build();
         organisedBy(forum, ORGANISER);
-        publishAndAwait(confirmed(unique("reg-"), hidden, forum));
+        publishOptedInAndAwait(confirmed(unique("reg-"), hidden, forum));
 
         assertThat(search("q=" + surname).get("total").asInt()).isZero();
         JsonNode participants = get("/api/directory/conferences/" + forum.id() + "/participants", ORGANISER,
@@ -75,11 +75,11 @@ class StakeholderSearchIT extends AbstractDirectoryIT {
     @Test
     void typeAndCountryNarrowTheListAndPagesAreCounted() {
         String organisation = uniqueWord("Lab ");
-        publish(confirmed(unique("reg-"), person("Anna", "Berg").organisation(organisation)
+        publishOptedIn(confirmed(unique("reg-"), person("Anna", "Berg").organisation(organisation)
                 .type(StakeholderType.ACADEMIA).country("DE").build(), forum));
-        publish(confirmed(unique("reg-"), person("Luc", "Moreau").organisation(organisation)
+        publishOptedIn(confirmed(unique("reg-"), person("Luc", "Moreau").organisation(organisation)
                 .type(StakeholderType.MEDIA).country("FR").build(), forum));
-        publish(confirmed(unique("reg-"), person("Marc", "Lefevre").organisation(organisation)
+        publishOptedIn(confirmed(unique("reg-"), person("Marc", "Lefevre").organisation(organisation)
                 .type(StakeholderType.MEDIA).country("FR").build(), forum));
         String q = "q=" + encode(organisation);
         await().atMost(PROJECTED_WITHIN).until(() -> search(q).get("total").asInt() == 3);

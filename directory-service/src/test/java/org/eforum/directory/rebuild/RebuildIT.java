@@ -35,24 +35,35 @@ class RebuildIT extends AbstractDirectoryIT {
         publish(conferenceChanged(conference(forum.id(), "After rename"), 2));
         publish(conferenceChanged(forum, 1));
         // two spellings of one organisation on different keys; the later one is published first
-        publish(confirmed(unique("reg-"), 1, person("Later", marker).organisation("institute OF " + marker)
+        publishOptedIn(confirmed(unique("reg-"), 1, person("Later", marker).organisation("institute OF " + marker)
                 .expertsNetwork(true).build(), forum, t0.plusSeconds(20)));
-        publish(confirmed(unique("reg-"), 1, person("Earlier", marker).organisation("Institute of " + marker)
+        publishOptedIn(confirmed(unique("reg-"), 1, person("Earlier", marker).organisation("Institute of " + marker)
                 .type(StakeholderType.MEDIA).build(), forum, t0));
         String twice = unique("twice.") + "@example.org";
         String cancelledRegistration = unique("reg-");
-        publish(confirmed(cancelledRegistration, 1, person("Twice", marker).email(twice).build(), forum, t0));
-        publish(cancelled(cancelledRegistration, 2, person("Twice", marker).email(twice).build(), forum,
+        publishOptedIn(confirmed(cancelledRegistration, 1, person("Twice", marker).email(twice).build(), forum, t0));
+        publish(cancelled(cancelledRegistration, 3, person("Twice", marker).email(twice).build(), forum,
                 t0.plusSeconds(30)));
-        publish(confirmed(unique("reg-"), 1, person("Twice", marker).email(twice).position("Chair").build(),
+        publishOptedIn(confirmed(unique("reg-"), 1, person("Twice", marker).email(twice).position("Chair").build(),
                 conference(unique("rebuild-"), "Second"), t0.plusSeconds(40)));
+        // Someone who only knows Twice's address registers it under another name, asking for the experts' network,
+        // and someone else asks to be listed: neither confirms, so neither is public, before or after the rebuild.
+        publish(confirmed(unique("reg-"), 1, person("Impostor", marker).email(twice.toUpperCase()).listed(false)
+                .expertsNetwork(true).organisation("Fake " + marker).build(), forum, t0.plusSeconds(60)));
+        publish(confirmed(unique("reg-"), 1, person("Unconfirmed", marker).expertsNetwork(true)
+                .organisation("Pending " + marker).build(), forum, t0.plusSeconds(70)));
         String erased = unique("gone.") + "@example.org";
-        publish(confirmed(unique("reg-"), 1, person("Gone", marker).email(erased).organisation("Solo " + marker)
+        publishOptedIn(confirmed(unique("reg-"), 1, person("Gone", marker).email(erased).organisation("Solo " + marker)
                 .build(), forum, t0));
         publish(new ErasureRequested(UUID.randomUUID(), t0.plusSeconds(50), EmailHash.of(erased), "operator"));
         awaitAllConsumed();
         List<String> before = snapshot(forum.id());
-        assertThat(before.get(0)).contains("Earlier", "Later", "Twice").doesNotContain("Gone");
+        assertThat(before.get(0)).contains("Earlier", "Later", "Twice", "Chair")
+                .doesNotContain("Gone", "Impostor", "Unconfirmed", "Fake " + marker, "Pending " + marker);
+        assertThat(before.get(1)).doesNotContain("Impostor", "Unconfirmed", "Fake " + marker, "Pending " + marker);
+        assertThat(before.get(2)).contains("Later").doesNotContain("Twice", "Impostor", "Unconfirmed");
+        assertThat(before.get(3)).as("the organisers see everyone registered").contains("Unconfirmed", "Twice")
+                .doesNotContain("Gone");
 
         assertThat(post("/api/directory/rebuild", null, null).status()).isEqualTo(401);
         assertThat(post("/api/directory/rebuild", ORGANISER, ORGANISER_PASSWORD).status()).isEqualTo(403);

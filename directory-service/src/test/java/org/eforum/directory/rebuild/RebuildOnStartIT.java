@@ -53,8 +53,8 @@ class RebuildOnStartIT extends AbstractDirectoryIT {
         ConferenceSnapshot forum = conference(unique("restart-"), "Restart forum");
         Participant kept = person("Kept", marker).build();
         Participant lost = person("Lost", marker).build();
-        publish(confirmed(unique("reg-"), kept, forum));
-        publish(confirmed(unique("reg-"), lost, forum));
+        publishOptedIn(confirmed(unique("reg-"), kept, forum));
+        publishOptedIn(confirmed(unique("reg-"), lost, forum));
         awaitAllConsumed();
         assertThat(search(environment, marker).get("total").asInt()).isEqualTo(2);
 

@@ -23,7 +23,7 @@ class SecurityIT extends AbstractDirectoryIT {
     void theParticipantListIsForOrganisersOnly() {
         ConferenceSnapshot forum = conference(unique("secure-"), "Forum");
         organisedBy(forum, ORGANISER);
-        publishAndAwait(confirmed(unique("reg-"), person("Olga", "Stoeva").build(), forum));
+        publishOptedInAndAwait(confirmed(unique("reg-"), person("Olga", "Stoeva").build(), forum));
         String participants = "/api/directory/conferences/" + forum.id() + "/participants";
 
         Response anonymous = get(participants);
@@ -102,7 +102,7 @@ class SecurityIT extends AbstractDirectoryIT {
 
     @Test
     void operatorsScrapeTheDirectorysSizeAndNobodyElseDoes() {
-        publishAndAwait(Fixtures.confirmed(unique("reg-"), Fixtures.person("Mira", "Scrape").build(),
+        publishOptedInAndAwait(Fixtures.confirmed(unique("reg-"), Fixtures.person("Mira", "Scrape").build(),
                 Fixtures.conference(unique("metrics-"), "Metrics")));
 
         Response scraped = get("/actuator/prometheus", OPERATOR, OPERATOR_PASSWORD);

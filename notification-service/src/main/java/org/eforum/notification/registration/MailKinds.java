@@ -1,5 +1,6 @@
 package org.eforum.notification.registration;
 
+import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationEvent;
@@ -12,6 +13,11 @@ import org.eforum.notification.mail.MailKind;
 final class MailKinds {
 
     private MailKinds() {
+    }
+
+    /** A confirmed address changes nothing anyone needs a mail for: the participant's page said so at once. */
+    static boolean mailsAnyone(RegistrationEvent event) {
+        return !(event instanceof RegistrationAddressConfirmed);
     }
 
     static MailKind forParticipant(RegistrationEvent event) {

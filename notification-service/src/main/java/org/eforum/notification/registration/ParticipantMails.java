@@ -44,6 +44,17 @@ class ParticipantMails {
                 organisers.contactEmail());
     }
 
+    /**
+     * The first mail of a registration that asked for something public (the directory, the experts' network) says
+     * that it takes effect only once the participant confirms the address with the button on their page: until
+     * then nothing about them is published, whoever typed the address.
+     */
+    static boolean asksToConfirmTheAddress(RegistrationEvent event, MailKind kind) {
+        var consents = event.participant().consents();
+        return (kind == MailKind.PARTICIPANT_CONFIRMED || kind == MailKind.PARTICIPANT_WAITLISTED) && consents != null
+                && (consents.listInDirectory() || consents.joinExpertsNetwork());
+    }
+
     /** Composes the mail for the request as the delivery service hands it over (erased addresses left out). */
     OutgoingMail compose(RegistrationEvent event, DeliveryRequest request, OrganiserRouting organisers) {
         MailLanguage language = request.language();
@@ -60,6 +71,7 @@ class ParticipantMails {
         variables.put("link", SelfServiceUrl.resolve(settings.publicBaseUrl(), event.selfServiceUrl()));
         variables.put("contactName", HeaderText.singleLine(contactName));
         variables.put("contactEmail", contact == null ? null : contact.getAddress());
+        variables.put("confirmAddress", asksToConfirmTheAddress(event, kind));
         MailTemplates.Bodies bodies = templates.render("participant", language, variables);
 
         String subject = templates.message("subject." + kind.name(), language, conference.title());

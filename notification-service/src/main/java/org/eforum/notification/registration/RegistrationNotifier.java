@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * thrown for the retry). Erased people are left out where each mail is claimed ({@link DeliveryService#deliver}):
  * an erased participant's events mail nobody, an erased cc address leaves the Cc. A link resent (the address was
  * submitted again) mails the participant only; like every mail it is one delivery per event id, so a redelivered
- * event sends nothing twice.
+ * event sends nothing twice. A confirmed address mails nobody: the participant has just seen the page say so.
  */
 @Component
 class RegistrationNotifier {
@@ -40,6 +40,10 @@ class RegistrationNotifier {
     }
 
     void notify(RegistrationEvent event) {
+        if (!MailKinds.mailsAnyone(event)) {
+            log.debug("Event {} of registration {} owes no mail", event.eventId(), event.registrationId());
+            return;
+        }
         // A late event (e.g. redriven from the dead-letter topic) must not tell "confirmed" after "cancelled".
         if (deliveries.isSuperseded(event.registrationId(), event.sequence())) {
             log.info("Event {} (sequence {}) of registration {} is superseded by a later one; no mail",

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.view.RedirectView;
  * {@code GET /registrations/{id}?token=…}: the participant's own page, also where the form lands after a
  * registration. Only the token opens it; without it, or with a wrong one, the page does not exist (404), so
  * registration ids cannot be probed. The page's cancel button posts (with the form's CSRF token) to
- * {@code /registrations/{id}/cancel?token=…}.
+ * {@code /registrations/{id}/cancel?token=…}; its "Confirm my address" button, shown while the registration asks
+ * for something public that waits for the address to be confirmed, to {@code /registrations/{id}/confirm-address}.
  */
 @Controller
 class ParticipantPage {
@@ -56,8 +57,14 @@ class ParticipantPage {
         page.addObject("conference", ConferenceCard.of(conferences.get(registration.conferenceId()), locale, clock.instant()));
         page.addObject("participant", registration.participant());
         page.addObject("status", registration.status().name());
-        page.addObject("registeredAt", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).format(registration.registeredAt().atZone(ConferenceCard.LOCAL_TIME)));
+        DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale);
+        page.addObject("registeredAt", dateTime.format(registration.registeredAt().atZone(ConferenceCard.LOCAL_TIME)));
+        page.addObject("addressConfirmedAt", registration.addressConfirmedAt() == null ? null
+                : dateTime.format(registration.addressConfirmedAt().atZone(ConferenceCard.LOCAL_TIME)));
+        page.addObject("awaitsConfirmation", registration.awaitsAddressConfirmation());
+        page.addObject("confirmAction", "/registrations/" + registration.id() + "/confirm-address?token="
+                + links.tokenFor(registration.id()));
         page.addObject("selfServiceUrl", links.linkFor(registration.id()));
         page.addObject("cancelAction", "/registrations/" + registration.id() + "/cancel?token=" + links.tokenFor(registration.id()));
         return page;
@@ -72,6 +79,23 @@ class ParticipantPage {
         } catch (RegistrationConflictException alreadyCancelled) {
             // A second click, or a second tab: the page below says it is cancelled, which is what was wanted.
         }
+        return backToThePage(id);
+    }
+
+    @PostMapping("/registrations/{id}/confirm-address")
+    ModelAndView confirmAddress(@PathVariable String id, @RequestParam(required = false) String token,
+            RedirectAttributes redirect) {
+        registrations.forParticipant(id, token).orElseThrow(PageNotFoundException::new);
+        try {
+            registrations.confirmAddress(id, token);
+            redirect.addFlashAttribute("justConfirmed", true);
+        } catch (RegistrationConflictException cancelledMeanwhile) {
+            // Cancelled in another tab: the page below says so, and offers nothing to confirm.
+        }
+        return backToThePage(id);
+    }
+
+    private ModelAndView backToThePage(String id) {
         RedirectView participantPage = new RedirectView("/registrations/" + id + "?token=" + links.tokenFor(id), true);
         participantPage.setHttp10Compatible(false); // 303 See Other: a reload does not post again
         return new ModelAndView(participantPage);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
@@ -24,7 +25,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * counts the registration's events; the events not yet on Kafka wait in {@code outbox}. {@code consent} keeps the
  * words the participant agreed to and the privacy notice's version they named (absent on registrations older than
  * the notice). {@code linkResentAt} is when the participant's link was last mailed again because the address was
- * submitted again (absent until then); it spaces those mails out.
+ * submitted again (absent until then); it spaces those mails out. {@code addressConfirmedAt} is when the
+ * participant confirmed, from the page their mailed link opens, that the address is theirs (absent until then): only
+ * from then on do the consents to be listed and to join the experts' network take effect (see {@link #confirmAddress}).
  *
  * <p>The registration owns its state machine: {@code CONFIRMED} or {@code WAITLISTED} at submission,
  * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED). A transition checks its
@@ -47,7 +50,8 @@ public record Registration(
         Instant outboxPendingSince,
         List<OutboxEntry> outbox,
         PrivacyNotice.ConsentRecord consent,
-        Instant linkResentAt) {
+        Instant linkResentAt,
+        Instant addressConfirmedAt) {
 
     /**
      * A new registration as submitted: its first event ({@code RegistrationConfirmed} or {@code RegistrationWaitlisted},
@@ -57,7 +61,7 @@ public record Registration(
             OutboxEntry firstEntry, PrivacyNotice.ConsentRecord consent) {
         Instant now = first.occurredAt();
         return new Registration(first.registrationId(), conferenceId, emailKey(participant.email()), participant,
-                notes, first.status(), first.sequence(), now, now, true, now, List.of(firstEntry), consent, null);
+                notes, first.status(), first.sequence(), now, now, true, now, List.of(firstEntry), consent, null, null);
     }
 
     static String emailKey(String email) {
@@ -87,6 +91,32 @@ public record Registration(
         }
         return new Transition(this, RegistrationStatus.CANCELLED, new RegistrationCancelled(UUID.randomUUID(), now,
                 id, sequence + 1, participant, conference, selfServiceUrl, status));
+    }
+
+    boolean isAddressConfirmed() {
+        return addressConfirmedAt != null;
+    }
+
+    /**
+     * Whether the participant asked for something public (the directory, the experts' network) that waits for the
+     * address to be confirmed: what the participant's page offers the button for.
+     */
+    public boolean awaitsAddressConfirmation() {
+        return !isAddressConfirmed() && !isCancelled() && participant.consents() != null
+                && (participant.consents().listInDirectory() || participant.consents().joinExpertsNetwork());
+    }
+
+    /**
+     * The participant proved the address is theirs (the link that reached it opened their page): a change of the
+     * registration (sequence + 1) that keeps its status, so its seat or place in line is untouched.
+     */
+    Transition confirmAddress(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+        if (isCancelled() || isAddressConfirmed()) {
+            throw new IllegalStateException("Registration " + id + " cannot be confirmed: " + status
+                    + (isAddressConfirmed() ? ", confirmed already" : ""));
+        }
+        return new Transition(this, status, new RegistrationAddressConfirmed(UUID.randomUUID(), now, id,
+                sequence + 1, participant, conference, selfServiceUrl, status));
     }
 
     /** A waitlisted participant gets a seat that was freed (the caller has taken that seat already). */

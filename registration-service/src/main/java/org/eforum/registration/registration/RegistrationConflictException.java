@@ -12,7 +12,7 @@ public class RegistrationConflictException extends ErrorResponseException {
 
     private final Kind kind;
 
-    public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED, ALREADY_CANCELLED, BUSY }
+    public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED, ALREADY_CANCELLED, CANCELLED_NOT_CONFIRMABLE, BUSY }
 
     private RegistrationConflictException(Kind kind, ProblemDetail problem) {
         super(HttpStatus.CONFLICT, problem, null);
@@ -59,6 +59,15 @@ public class RegistrationConflictException extends ErrorResponseException {
         problem.setType(URI.create("https://eforum.example.org/problems/already-cancelled"));
         problem.setProperty("registrationId", id);
         return new RegistrationConflictException(Kind.ALREADY_CANCELLED, problem);
+    }
+
+    static RegistrationConflictException cancelledCannotBeConfirmed(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This registration is cancelled; its address can no longer be confirmed.");
+        problem.setTitle("Cancelled registrations cannot be confirmed");
+        problem.setType(URI.create("https://eforum.example.org/problems/cancelled-not-confirmable"));
+        problem.setProperty("registrationId", id);
+        return new RegistrationConflictException(Kind.CANCELLED_NOT_CONFIRMABLE, problem);
     }
 
     static RegistrationConflictException busy(String id) {

@@ -84,6 +84,30 @@ class RegistrationController {
         return RegistrationView.of(registrations.cancel(id, token));
     }
 
+    /**
+     * The participant confirms, with the token from their mail, that the address is theirs; only then do the
+     * registration's consents to be listed and to join the experts' network take effect. A POST: mail scanners
+     * follow GET links.
+     */
+    @Operation(summary = "Confirm the registration's e-mail address (the participant, with the token from their mail)",
+            description = "Only once the address is confirmed do consents.listInDirectory and "
+                    + "consents.joinExpertsNetwork take effect (the public directory, the experts' network). The seat "
+                    + "or place on the waiting list is unchanged. Confirming again answers the same and publishes "
+                    + "nothing more.")
+    @ApiResponse(responseCode = "200", description = "Confirmed (now or before); addressConfirmedAt says when")
+    @ApiResponse(responseCode = "404", description = "Unknown registration or wrong token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The registration is cancelled: it cannot be confirmed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many writes from this client address to this registration "
+            + "(eforum.registration.rate-limit)", headers = @Header(name = HttpHeaders.RETRY_AFTER,
+            description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PostMapping(path = "/api/registrations/{id}/confirm-address", produces = MediaType.APPLICATION_JSON_VALUE)
+    RegistrationView confirmAddress(@PathVariable String id, @RequestParam(required = false) String token) {
+        return RegistrationView.of(registrations.confirmAddress(id, token));
+    }
+
     @Operation(summary = "The conference's registrations (an organiser of its team)")
     @ApiResponse(responseCode = "403", description = NOT_IN_TEAM,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

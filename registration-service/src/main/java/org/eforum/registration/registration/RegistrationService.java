@@ -162,6 +162,38 @@ public class RegistrationService {
     }
 
     /**
+     * Confirms that the participant owns the registration's address: the token came with the mail to it. Only then
+     * do its consents to be listed and to join the experts' network take effect. Confirming again changes nothing
+     * and answers the same; the seat (or the place in line) stays as it is.
+     *
+     * @throws RegistrationNotFoundException for an unknown id or a wrong token alike
+     * @throws RegistrationConflictException when it is cancelled
+     */
+    public Registration confirmAddress(String id, String token) {
+        if (!links.isValid(id, token)) {
+            throw new RegistrationNotFoundException();
+        }
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Registration current = registrations.find(id).filter(r -> !r.isErased())
+                    .orElseThrow(RegistrationNotFoundException::new);
+            if (current.isCancelled()) {
+                throw RegistrationConflictException.cancelledCannotBeConfirmed(id);
+            }
+            if (current.isAddressConfirmed()) {
+                return current;
+            }
+            Conference conference = conferenceService.get(current.conferenceId());
+            Optional<Registration> confirmed = registrations.confirmAddress(
+                    current.confirmAddress(conference.snapshot(), links.linkFor(id), clock.instant()));
+            if (confirmed.isPresent()) {
+                return confirmed.get();
+            }
+            // promoted, cancelled or confirmed meanwhile: read again and decide again
+        }
+        throw RegistrationConflictException.busy(id);
+    }
+
+    /**
      * Erases every registration of an address: each one is cancelled and anonymised in one write, and the seat it
      * held goes to the waiting list like any cancellation's.
      *

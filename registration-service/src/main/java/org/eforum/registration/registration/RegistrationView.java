@@ -6,7 +6,11 @@ import org.eforum.contracts.event.Consents;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.StakeholderType;
 
-/** A registration as its participant and the organisers see it. */
+/**
+ * A registration as its participant and the organisers see it. {@code addressConfirmedAt}: when the participant
+ * confirmed the address (absent until then); only then are its consents to be listed and to join the experts'
+ * network in effect.
+ */
 public record RegistrationView(
         String id,
         String conferenceId,
@@ -21,12 +25,13 @@ public record RegistrationView(
         String language,
         Consents consents,
         String notes,
-        Instant registeredAt) {
+        Instant registeredAt,
+        Instant addressConfirmedAt) {
 
     static RegistrationView of(Registration r) {
         var p = r.participant();
         return new RegistrationView(r.id(), r.conferenceId(), r.status(), p.firstName(), p.lastName(), p.email(),
                 p.organisation(), p.stakeholderType(), p.country(), p.position(), p.language(), p.consents(),
-                r.notes(), r.registeredAt());
+                r.notes(), r.registeredAt(), r.addressConfirmedAt());
     }
 }

@@ -217,6 +217,26 @@ public class Registrations implements InitializingBean {
     }
 
     private static final String LINK_RESENT_AT = "linkResentAt";
+    private static final String ADDRESS_CONFIRMED_AT = "addressConfirmedAt";
+
+    /**
+     * Records that the address is confirmed and appends its event, in one findAndModify guarded by the status and
+     * sequence it was decided on and by no confirmation yet, so two clicks at once make one event.
+     *
+     * @return the registration after the change; empty when someone else changed it first (read it again)
+     */
+    Optional<Registration> confirmAddress(Registration.Transition transition) {
+        Registration from = transition.from();
+        Instant now = transition.event().occurredAt();
+        Query unchangedAndUnconfirmed = Query.query(Criteria.where("_id").is(from.id())
+                .and("status").is(from.status()).and("sequence").is(from.sequence())
+                .and(ADDRESS_CONFIRMED_AT).is(null));
+        Update confirmed = new Update().set(ADDRESS_CONFIRMED_AT, now).inc("sequence", 1).set("updatedAt", now)
+                .push(Outbox.ENTRIES, outboxEntryFactory.of(transition.event()))
+                .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
+        return Optional.ofNullable(mongo.findAndModify(unchangedAndUnconfirmed, confirmed,
+                FindAndModifyOptions.options().returnNew(true), Registration.class));
+    }
 
     /** Every registration of one address, across conferences. */
     List<Registration> withEmail(String email) {

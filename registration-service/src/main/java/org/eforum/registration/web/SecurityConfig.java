@@ -37,13 +37,15 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/conferences/*/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/registrations/*/cancel").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/registrations/*/cancel", "/api/registrations/*/confirm-address")
+                                .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Metrics are for operators and their Prometheus, with Basic auth.
                         .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/", "/conferences/**", "/registrations/**", "/privacy", "/accessibility", "/css/**",
                                 "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel",
+                                "/registrations/*/confirm-address").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 // The organisers' pages (/organiser/**) have a chain of their own with a login form: OrganiserSecurity.

@@ -77,7 +77,28 @@ public final class Browser {
     public HttpResponse<String> submitFormOf(HttpResponse<String> page) {
         String form = tag(page.body(), "form", "method", "post")
                 .orElseThrow(() -> new AssertionError("no POST form on " + page.uri() + ":\n" + page.body()));
-        String action = unescape(attribute(form, "action").orElseThrow());
+        return submit(page, unescape(attribute(form, "action").orElseThrow()));
+    }
+
+    /** Submits the POST form of {@code page} whose action contains {@code actionPart} ("/cancel", "/confirm-address"). */
+    HttpResponse<String> submitFormOf(HttpResponse<String> page, String actionPart) {
+        return submit(page, formAction(page.body(), actionPart)
+                .orElseThrow(() -> new AssertionError("no form posting to …" + actionPart + " on " + page.uri())));
+    }
+
+    /** The action of the POST form whose action contains {@code actionPart}, unescaped. */
+    static Optional<String> formAction(String html, String actionPart) {
+        Matcher tags = Pattern.compile("<form\\b[^>]*>").matcher(html);
+        while (tags.find()) {
+            Optional<String> action = attribute(tags.group(), "action");
+            if (tags.group().contains(" method=\"post\"") && action.filter(a -> a.contains(actionPart)).isPresent()) {
+                return action;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private HttpResponse<String> submit(HttpResponse<String> page, String action) {
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             throw new AssertionError("no _csrf input on " + page.uri());

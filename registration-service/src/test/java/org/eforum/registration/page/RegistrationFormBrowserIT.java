@@ -35,9 +35,11 @@ class RegistrationFormBrowserIT extends IntegrationSupport {
     /** The texts of the message bundles that the tests look for. */
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "en", Map.of("confirmed", "Your registration is confirmed", "cancelled", "Your registration is cancelled",
-                    "problem", "There is a problem", "index", "Conferences open for registration"),
+                    "problem", "There is a problem", "index", "Conferences open for registration",
+                    "confirmButton", "Confirm my address", "addressConfirmed", "Thank you: your address is confirmed."),
             "bg", Map.of("confirmed", "Регистрацията ви е потвърдена", "cancelled", "Регистрацията ви е отменена",
-                    "problem", "Има проблем", "index", "Конференции с отворена регистрация"));
+                    "problem", "Има проблем", "index", "Конференции с отворена регистрация",
+                    "confirmButton", "Потвърждавам адреса си", "addressConfirmed", "Благодарим ви: адресът ви е потвърден."));
 
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
@@ -102,6 +104,18 @@ class RegistrationFormBrowserIT extends IntegrationSupport {
         assertThat(driver.findElement(By.id("main")).getText()).contains(bg ? "Ана Петрова" : "Ana Petrova",
                 "ana.browser." + lang + "@example.org");
         Axe.assertNoSeriousViolations(driver, "registration result (" + lang + ")");
+
+        // Asked to be listed: the listing waits for the address to be confirmed; the button does it, with the keyboard.
+        WebElement confirm = driver.findElement(By.cssSelector("section.confirm-address form button[type='submit']"));
+        assertThat(confirm.getText()).isEqualTo(TEXT.get(lang).get("confirmButton"));
+        confirm.sendKeys(Keys.ENTER);
+        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main p[role='status']")));
+        assertThat(driver.findElement(By.cssSelector("main p[role='status']")).getText())
+                .startsWith(TEXT.get(lang).get("addressConfirmed"));
+        assertThat(driver.findElements(By.cssSelector("section.confirm-address"))).as("nothing left to confirm").isEmpty();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).as("the seat is kept")
+                .isEqualTo(TEXT.get(lang).get("confirmed"));
+        Axe.assertNoSeriousViolations(driver, "address confirmed (" + lang + ")");
 
         // The participant's page has the cancel button; pressing it cancels.
         WebElement cancel = driver.findElement(By.cssSelector("section.cancel form button[type='submit']"));

@@ -1,17 +1,21 @@
 package org.eforum.registration.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.eforum.registration.page.Browser.attribute;
 import static org.eforum.registration.page.Browser.tag;
 import static org.eforum.registration.page.Browser.textOf;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eforum.registration.IntegrationSupport;
+import org.eforum.registration.PublishedEvents;
 import org.junit.jupiter.api.Test;
 
 /** A participant registers through the pages, in Bulgarian or English, as a browser without JavaScript would. */
@@ -133,14 +137,80 @@ class RegistrationPagesIT extends IntegrationSupport {
         String conference = createConference("cancel-csrf", 5);
         Browser ana = new Browser(port, "en");
         HttpResponse<String> page = ana.fillInAndSubmit(formPath(conference), validForm("ana.csrf@example.org"));
-        String action = Browser.unescape(attribute(tag(page.body(), "form", "method", "post").orElseThrow(), "action")
-                .orElseThrow());
+        String action = Browser.formAction(page.body(), "/cancel").orElseThrow();
 
         HttpResponse<String> forged = new Browser(port, "en").post(action, Map.of());
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(ana.get(page.uri().getPath() + "?" + page.uri().getQuery()).body())
                 .contains("Your registration is confirmed");
+    }
+
+    @Test
+    void whoAskedToBeListedConfirmsTheAddressWithTheButtonOnTheirPageAndThePageSaysSo() {
+        String conference = createConference("confirm-page", 5);
+        Browser ana = new Browser(port, "en");
+        HttpResponse<String> page = ana.fillInAndSubmit(formPath(conference), validForm("ana.confirm@example.org"));
+        String pagePath = page.uri().getPath() + "?" + page.uri().getQuery();
+        assertThat(page.body()).contains("Confirm your e-mail address", "takes effect only once you confirm");
+        Optional<String> button = tag(page.body(), "button", "aria-describedby", "confirm-text");
+        assertThat(button).as("a labelled submit button").hasValueSatisfying(b -> assertThat(b).contains("type=\"submit\""));
+        assertThat(page.body()).contains(">Confirm my address</button>");
+        assertThat(ana.get(pagePath).body()).as("opening the page again confirms nothing")
+                .contains("Confirm my address").doesNotContain("Address confirmed");
+
+        HttpResponse<String> confirmed = ana.submitFormOf(page, "/confirm-address");
+
+        assertThat(confirmed.previousResponse()).hasValueSatisfying(
+                redirect -> assertThat(redirect.statusCode()).as("POST-redirect-GET").isEqualTo(303));
+        assertThat(confirmed.uri()).isEqualTo(page.uri());
+        assertThat(confirmed.body()).contains("Thank you: your address is confirmed.", "Address confirmed",
+                "Your registration is confirmed").doesNotContain("Confirm my address");
+        assertThat(Browser.formAction(confirmed.body(), "/cancel")).as("cancelling is still offered").isPresent();
+        HttpResponse<String> again = ana.submitFormOf(page, "/confirm-address");
+        assertThat(again.statusCode()).as("a second click changes nothing").isEqualTo(200);
+        assertThat(again.body()).contains("Address confirmed").doesNotContain("Confirm my address");
+        String id = page.uri().getPath().substring("/registrations/".length());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                PublishedEvents.kindsOf(PublishedEvents.of(bootstrapServers, List.of(id)), id))
+                .containsExactly("confirmed", "address-confirmed"));
+    }
+
+    @Test
+    void inBulgarianTheButtonAndTheAnswerAreBulgarianAndWhoAskedForNothingPublicIsNotAskedToConfirm() {
+        String conference = createConference("confirm-page-bg", 5);
+        Browser ivan = new Browser(port, "bg");
+        Map<String, String> listed = cyrillicForm("ivan.confirm@example.bg");
+        listed.put("consents.joinExpertsNetwork", "true");
+        HttpResponse<String> page = ivan.fillInAndSubmit(formPath(conference), listed);
+        HttpResponse<String> nothingPublic = ivan.fillInAndSubmit(formPath(conference), cyrillicForm("petar.confirm@example.bg"));
+
+        assertThat(page.body()).contains("Потвърдете имейл адреса си", "Потвърждавам адреса си");
+        assertThat(nothingPublic.body()).doesNotContain("Потвърждавам адреса си");
+        assertThat(Browser.formAction(nothingPublic.body(), "/confirm-address")).isEmpty();
+        assertThat(ivan.submitFormOf(page, "/confirm-address").body())
+                .contains("Благодарим ви: адресът ви е потвърден.", "Адресът е потвърден")
+                .doesNotContain("Потвърждавам адреса си");
+    }
+
+    @Test
+    void theConfirmButtonWithoutTheFormsCsrfTokenIsRefusedAndACancelledRegistrationOffersNone() {
+        String conference = createConference("confirm-csrf", 5);
+        Browser ana = new Browser(port, "en");
+        HttpResponse<String> page = ana.fillInAndSubmit(formPath(conference), validForm("ana.confirm.csrf@example.org"));
+        String action = Browser.formAction(page.body(), "/confirm-address").orElseThrow();
+        String pagePath = page.uri().getPath() + "?" + page.uri().getQuery();
+
+        HttpResponse<String> forged = new Browser(port, "en").post(action, Map.of());
+        HttpResponse<String> byGet = ana.get(action);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(byGet.statusCode()).as("a GET (a mail scanner following the link) changes nothing").isNotEqualTo(200);
+        assertThat(ana.get(pagePath).body()).contains("Confirm my address").doesNotContain("Address confirmed");
+        HttpResponse<String> cancelled = ana.submitFormOf(page, "/cancel");
+        assertThat(cancelled.body()).contains("Your registration is cancelled").doesNotContain("Confirm my address");
+        assertThat(ana.submitFormOf(page, "/confirm-address").body()).as("the stale button of a cancelled registration")
+                .contains("Your registration is cancelled").doesNotContain("Address confirmed");
     }
 
     @Test
@@ -246,9 +316,9 @@ class RegistrationPagesIT extends IntegrationSupport {
         HttpResponse<String> page = browser.fillInAndSubmit(formPath(conference), validForm("cancel.limit@example.org"));
 
         for (int i = 1; i <= 10; i++) {
-            assertThat(browser.submitFormOf(page).statusCode()).as("cancel %d", i).isEqualTo(200);
+            assertThat(browser.submitFormOf(page, "/cancel").statusCode()).as("cancel %d", i).isEqualTo(200);
         }
-        HttpResponse<String> refused = browser.submitFormOf(page);
+        HttpResponse<String> refused = browser.submitFormOf(page, "/cancel");
 
         assertThat(refused.statusCode()).isEqualTo(429);
         String wait = refused.headers().firstValue("Retry-After").orElseThrow();

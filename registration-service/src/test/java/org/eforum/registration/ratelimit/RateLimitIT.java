@@ -86,6 +86,24 @@ class RateLimitIT extends IntegrationSupport {
         assertTooMany(postJson(cancel, "", null, client));
     }
 
+    @Test
+    void confirmingTheAddressIsLimitedAsTheParticipantsOtherWritesAre() {
+        String conference = createConference("limit-confirm", 40);
+        JsonNode created = json(register(conference, registrationJson("Ana", "Confirm", "confirm@limit.example.org")));
+        String confirm = "/api/registrations/" + created.path("id").asString() + "/confirm-address?token="
+                + tokenOf(created.path("selfServiceUrl").asString());
+        String client = "203.0.113.16";
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.add(postJson(confirm, "", null, client).statusCode());
+        }
+
+        assertThat(statuses).containsOnly(200).hasSize(10);
+        assertTooMany(postJson(confirm, "", null, client));
+        assertThat(postJson(confirm, "", null, "203.0.113.17").statusCode()).as("another address").isEqualTo(200);
+    }
+
     private static void assertTooMany(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -34,6 +34,6 @@ class RegistrationCsvTest {
     private static RegistrationView registration(String notes) {
         return new RegistrationView("r-1", "forum", RegistrationStatus.CONFIRMED, "Ana", "Petrova", "ana@example.org",
                 "Institute", StakeholderType.ACADEMIA, "BG", null, "en", new Consents(true, false, false), notes,
-                Instant.parse("2027-01-01T10:00:00Z"));
+                Instant.parse("2027-01-01T10:00:00Z"), null);
     }
 }
