@@ -22,6 +22,9 @@ import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.contracts.event.StakeholderType;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.privacy.PersonKey;
+import org.eforum.contracts.privacy.PersonalData;
 
 final class SampleEvents {
 
@@ -36,6 +39,13 @@ final class SampleEvents {
     static final Participant PARTICIPANT = new Participant("Ивана", "Георгиева", "ivana@example.org",
             "Министерство на вътрешните работи", StakeholderType.GOVERNMENT_INSTITUTION, "BG", null, "bg",
             new Consents(true, true, false));
+
+    /** The tests' address key: the services share one, and so do these tests. */
+    static final String ADDRESS_KEY = "contracts-tests-address-key-0123456789abcdef";
+
+    static {
+        EmailHash.useKey(ADDRESS_KEY);
+    }
 
     private SampleEvents() {
     }
@@ -52,6 +62,14 @@ final class SampleEvents {
                 new RegistrationLinkResent(UUID.randomUUID(), now, "r-2", 2, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
-                new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"));
+                new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"),
+                PersonKey.generate(EmailHash.of("ivana@example.org")).issued(now));
+    }
+
+    /** The registration events as they go on Kafka: sealed with the participant's key. */
+    static List<EforumEvent> published() {
+        PersonKey key = PersonKey.generate(EmailHash.of(PARTICIPANT.email()));
+        return all().stream().map(event -> event instanceof RegistrationEvent registration
+                ? PersonalData.seal(registration, key) : event).toList();
     }
 }

@@ -1,11 +1,15 @@
 package org.eforum.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The lifecycle of one registration. Each event carries everything a consumer needs (participant, a snapshot
  * of the conference, the self-service link) so that no consumer has to call registration-service back.
  * {@link #sequence()} grows by one with every change of a registration; a consumer that has seen a higher one
  * ignores the event as stale. {@link RegistrationLinkResent} changes nothing and carries the current sequence.
+ * Absent values are left out of the JSON: a sealed event has no cleartext {@code selfServiceUrl}.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface RegistrationEvent extends EforumEvent
         permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled,
         RegistrationLinkResent {
@@ -18,7 +22,10 @@ public sealed interface RegistrationEvent extends EforumEvent
 
     ConferenceSnapshot conference();
 
-    /** The participant's link to see or cancel the registration; it carries their secret token. */
+    /**
+     * The participant's link to see or cancel the registration; it carries their secret token. Null while the
+     * event is sealed: on Kafka it travels inside {@code participant.personal}.
+     */
     String selfServiceUrl();
 
     /** The status the registration has after this event. */
