@@ -66,8 +66,8 @@ public final class PersonalCipher {
         }
     }
 
-    /** Sealed data that does not open with its key: changed on the way, or not what it claims to be. */
-    public static final class TamperedException extends RuntimeException {
+    /** Sealed data that does not open with its key: changed on the way, or not what it claims to be (never retried). */
+    public static final class TamperedException extends IllegalArgumentException {
 
         public TamperedException(String message) {
             super(message);
