@@ -29,6 +29,8 @@ import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.privacy.PersonKey;
+import org.eforum.contracts.privacy.PersonalData;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.StakeholderType;
 import org.eforum.contracts.kafka.CloudEventSerializer;
@@ -107,6 +109,19 @@ class DeadLettersIT {
                 assertThat(consumer.consumed).containsOnlyOnce(event.eventId()));
         assertThat(findByEventId(event.eventId()).get("redriven").get("by").asString()).isEqualTo("operator");
         assertThat(post("/api/dead-letters/" + letter.get("id").asString() + "/redrive").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aSealedEventsPreviewShowsItsPersonalPartSealed() throws Exception {
+        RegistrationConfirmed event = PersonalData.seal(event(), PersonKey.generate("0".repeat(64)));
+        consumer.failing.set(true);
+        publish(event);
+
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> findByEventId(event.eventId()), l -> l != null);
+        consumer.failing.set(false);
+        // what the console shows is what the topic holds: the personal part as ciphertext, no name, no address
+        assertThat(letter.get("payloadPreview").asString()).contains("\"personal\"", "\"ciphertext\"")
+                .doesNotContain("Petrova", "ana@example.org", "token=");
     }
 
     @Test

@@ -46,7 +46,7 @@ public class CloudEventDeserializer implements Deserializer<EforumEvent> {
             }
         } else if (event instanceof ErasureEvent erasure) {
             if (erasure.emailHash() == null || !erasure.emailHash().matches("[0-9a-f]{64}")) {
-                throw new MalformedEventException("erasure event lacks a SHA-256 e-mail hash");
+                throw new MalformedEventException("erasure event lacks a person id (64 hex digits)");
             }
         } else if (event instanceof PersonKeyIssued key) {
             if (key.personId() == null || !key.personId().matches("[0-9a-f]{64}") || key.keyId() == null
