@@ -6,7 +6,7 @@ package org.eforum.contracts;
  */
 public final class Topics {
 
-    /** Registration lifecycle events, key = registration id. */
+    /** Registration lifecycle events, key = registration id; kept for ever (the directory is rebuilt from it). */
     public static final String REGISTRATIONS = "eforum.registrations";
 
     /** Compacted: the latest state of every conference, key = conference id. */
@@ -14,6 +14,12 @@ public final class Topics {
 
     /** Erasure requests, key = the e-mail hash; compacted, so the set of erased people is kept for replays. */
     public static final String ERASURES = "eforum.erasures";
+
+    /**
+     * Compacted: each person's data key, key = the person id ({@code EmailHash}); an erasure leaves a tombstone,
+     * which compaction removes with the key, so nothing sealed with it can be read again. Never dead-lettered.
+     */
+    public static final String PERSON_KEYS = "eforum.person-keys";
 
     /** Spring Kafka 4's default dead-letter suffix; a dead-letter topic mirrors its source's partitions. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";

@@ -16,6 +16,7 @@ import org.eforum.contracts.event.ConferenceEvent;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.ErasureEvent;
 import org.eforum.contracts.event.EventType;
+import org.eforum.contracts.event.PersonKeyEvent;
 import org.eforum.contracts.kafka.EventJson;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,8 @@ class EventSchemaTest {
             .formatAssertionsEnabled(true).build();
 
     @Test
-    void everyEventTypeValidatesAgainstItsSchema() {
-        for (EforumEvent event : SampleEvents.all()) {
+    void everyEventTypeAsPublishedValidatesAgainstItsSchema() {
+        for (EforumEvent event : SampleEvents.published()) {
             Set<ValidationMessage> problems = schemaFor(event).validate(json(event), InputFormat.JSON);
             assertThat(problems).as(event.getClass().getSimpleName()).isEmpty();
         }
@@ -51,15 +52,22 @@ class EventSchemaTest {
     }
 
     @Test
+    void theSchemaRejectsAnEventWithItsParticipantInCleartext() {
+        EforumEvent cleartext = SampleEvents.all().get(0);
+        assertThat(schemaFor(cleartext).validate(json(cleartext), InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
     void theSchemaRejectsAnEventWithoutItsParticipantsConsent() {
-        EforumEvent confirmed = SampleEvents.all().get(0);
+        EforumEvent confirmed = SampleEvents.published().get(0);
         String broken = json(confirmed).replace("\"dataProcessing\":true", "\"dataProcessing\":false");
         assertThat(schemaFor(confirmed).validate(broken, InputFormat.JSON)).isNotEmpty();
     }
 
     private static JsonSchema schemaFor(EforumEvent event) {
         String name = event instanceof ConferenceEvent ? "conference-changed.v1"
-                : event instanceof ErasureEvent ? "erasure-requested.v1" : "registration-event.v1";
+                : event instanceof ErasureEvent ? "erasure-requested.v1"
+                : event instanceof PersonKeyEvent ? "person-key-issued.v1" : "registration-event.v1";
         return FACTORY.getSchema(SchemaLocation.of("https://eforum.example.org/schemas/" + name + ".schema.json"), CONFIG);
     }
 

@@ -23,6 +23,9 @@ import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.contracts.event.StakeholderType;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.privacy.PersonKey;
+import org.eforum.contracts.privacy.PersonalData;
 
 final class SampleEvents {
 
@@ -37,6 +40,13 @@ final class SampleEvents {
     static final Participant PARTICIPANT = new Participant("Ивана", "Георгиева", "ivana@example.org",
             "Министерство на вътрешните работи", StakeholderType.GOVERNMENT_INSTITUTION, "BG", null, "bg",
             new Consents(true, true, false));
+
+    /** The tests' address key: the services share one, and so do these tests. */
+    static final String ADDRESS_KEY = "contracts-tests-address-key-0123456789abcdef";
+
+    static {
+        EmailHash.useKey(ADDRESS_KEY);
+    }
 
     private SampleEvents() {
     }
@@ -55,6 +65,15 @@ final class SampleEvents {
                 new RegistrationAddressConfirmed(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
-                new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"));
+                new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
+                new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"),
+                PersonKey.generate(EmailHash.of("ivana@example.org")).issued(now));
+    }
+
+    /** The registration events as they go on Kafka: sealed with the participant's key. */
+    static List<EforumEvent> published() {
+        PersonKey key = PersonKey.generate(EmailHash.of(PARTICIPANT.email()));
+        return all().stream().map(event -> event instanceof RegistrationEvent registration
+                ? PersonalData.seal(registration, key) : event).toList();
     }
 }

@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.ErasureEvent;
+import org.eforum.contracts.event.PersonKeyEvent;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.kafka.CloudEventSerializer;
 import org.eforum.testsupport.MongoWireServerInitializer;
@@ -103,7 +104,8 @@ public abstract class AbstractDirectoryIT {
     /** Publishes like registration-service: binary-mode CloudEvent keyed by the aggregate id. */
     protected RecordMetadata publish(EforumEvent event) {
         String topic = event instanceof RegistrationEvent ? Topics.REGISTRATIONS
-                : event instanceof ErasureEvent ? Topics.ERASURES : Topics.CONFERENCES;
+                : event instanceof ErasureEvent ? Topics.ERASURES
+                : event instanceof PersonKeyEvent ? Topics.PERSON_KEYS : Topics.CONFERENCES;
         return send(producer(), new ProducerRecord<>(topic, event.aggregateId(), event));
     }
 
@@ -121,6 +123,11 @@ public abstract class AbstractDirectoryIT {
         RecordMetadata sent = publishOptedIn(registered);
         awaitConsumed(sent);
         return sent;
+    }
+
+    /** What registration-service publishes when a person is erased: a tombstone for their key. */
+    protected RecordMetadata publishTombstone(String personId) {
+        return send(producer(), new ProducerRecord<>(Topics.PERSON_KEYS, personId, null));
     }
 
     protected static <K, V> RecordMetadata send(KafkaProducer<K, V> producer, ProducerRecord<K, V> record) {

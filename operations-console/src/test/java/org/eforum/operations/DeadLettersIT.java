@@ -30,6 +30,8 @@ import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
+import org.eforum.contracts.privacy.PersonKey;
+import org.eforum.contracts.privacy.PersonalData;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.StakeholderType;
 import org.eforum.contracts.kafka.CloudEventSerializer;
@@ -128,6 +130,20 @@ class DeadLettersIT {
         assertThat(post("/api/dead-letters/" + letter.get("id").asString() + "/redrive").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(consumer.consumed).containsOnlyOnce(confirmed.eventId()));
+    }
+
+    @Test
+    void aSealedEventsPreviewShowsItsPersonalPartSealed() throws Exception {
+        RegistrationConfirmed event = PersonalData.seal(event(), PersonKey.generate("0".repeat(64)));
+        consumer.failing.set(true);
+        publish(event);
+
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> findByEventId(event.eventId()), l -> l != null);
+        consumer.failing.set(false);
+        // what the console shows is what the topic holds: the personal part sealed (the preview is the first 500
+        // characters, the ciphertext comes after them), no name, no address, no token
+        assertThat(letter.get("payloadPreview").asString()).contains("\"personal\"", "\"keyId\"", "\"iv\"")
+                .doesNotContain("Petrova", "ana@example.org", "token=");
     }
 
     @Test

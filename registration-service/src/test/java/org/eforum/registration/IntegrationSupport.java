@@ -23,8 +23,11 @@ import org.springframework.test.context.ContextConfiguration;
         "eforum.security.accounts[0].roles[0]=ORGANISER",
         "eforum.security.accounts[1].username=operator",
         "eforum.security.accounts[1].password={bcrypt}$2a$04$Y5IjzSuz3R3Ksm39jZb97.enAOp2jKY4pcMRFLFuQHplkVXp9pvIG",
-        "eforum.security.accounts[1].roles[0]=OPERATOR"})
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+        "eforum.security.accounts[1].roles[0]=OPERATOR",
+        // An erased person's key leaves the person-keys topic within seconds here (CryptoShreddingIT).
+        "eforum.kafka.person-keys.segment=2s", "eforum.kafka.person-keys.delete-retention=1s"})
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        brokerProperties = {"log.cleaner.backoff.ms=200", "log.retention.check.interval.ms=1000"})
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)
 public abstract class IntegrationSupport extends ServiceTestSupport {
 }

@@ -7,7 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.eforum.contracts.Topics;
+import org.eforum.contracts.event.EventType;
+import org.eforum.contracts.event.PersonKeyIssued;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.SealedPersonal;
+import org.eforum.contracts.kafka.EventJson;
+import org.eforum.contracts.privacy.PersonKey;
+import org.eforum.contracts.privacy.PersonalData;
 import org.eforum.contracts.kafka.CloudEventHeaders;
 import org.eforum.testsupport.EventLog;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +40,16 @@ public final class PublishedEvents {
         }
     }
 
-    /** Every record of the given registrations, in topic order (per partition, by offset). */
+    /**
+     * Every record of the given registrations, in topic order (per partition, by offset), its data opened with the
+     * person's key from the person-keys topic, as a consumer of the service reads it.
+     */
     public static List<Published> of(String bootstrapServers, Collection<String> registrationIds) {
         Set<String> keys = Set.copyOf(registrationIds);
+        Map<String, PersonKey> personKeys = personKeys(bootstrapServers);
         return EventLog.readAll(bootstrapServers, Topics.REGISTRATIONS).stream()
                 .filter(record -> keys.contains(record.key()))
-                .map(PublishedEvents::published)
+                .map(record -> published(record, personKeys))
                 .sorted(Comparator.comparingInt(Published::partition).thenComparingLong(Published::offset))
                 .toList();
     }
@@ -45,8 +59,37 @@ public final class PublishedEvents {
         return events.stream().filter(e -> e.key().equals(registrationId)).map(Published::kind).toList();
     }
 
-    private static Published published(ConsumerRecord<String, byte[]> record) {
-        JsonNode data = JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+    /** The data of one registration record, its sealed personal part opened with the person's key. */
+    public static JsonNode opened(String bootstrapServers, ConsumerRecord<String, byte[]> record) {
+        return opened(record, personKeys(bootstrapServers));
+    }
+
+    private static Map<String, PersonKey> personKeys(String bootstrapServers) {
+        Map<String, PersonKey> keys = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : EventLog.readAll(bootstrapServers, Topics.PERSON_KEYS)) {
+            if (record.value() == null) {
+                keys.remove(record.key());
+            } else {
+                keys.put(record.key(), PersonKey.of((PersonKeyIssued) EventJson.read(EventType.PERSON_KEY_ISSUED,
+                        record.value())));
+            }
+        }
+        return keys;
+    }
+
+    private static JsonNode opened(ConsumerRecord<String, byte[]> record, Map<String, PersonKey> keys) {
+        EventType type = EventType.ofCeType(CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE)
+                .orElseThrow()).orElseThrow();
+        RegistrationEvent event = (RegistrationEvent) EventJson.read(type, record.value());
+        SealedPersonal sealed = event.participant().personal();
+        if (sealed == null || !keys.containsKey(sealed.personId())) {
+            return JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+        }
+        return JSON.readTree(EventJson.write(PersonalData.open(event, keys.get(sealed.personId()))));
+    }
+
+    private static Published published(ConsumerRecord<String, byte[]> record, Map<String, PersonKey> keys) {
+        JsonNode data = opened(record, keys);
         return new Published(record.key(), record.partition(), record.offset(),
                 CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse(null),
                 CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE).orElse(null),

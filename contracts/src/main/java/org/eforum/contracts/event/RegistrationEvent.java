@@ -1,5 +1,7 @@
 package org.eforum.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The lifecycle of one registration. Each event carries everything a consumer needs (participant, a snapshot
  * of the conference, the self-service link) so that no consumer has to call registration-service back.
@@ -7,7 +9,9 @@ package org.eforum.contracts.event;
  * ignores the event as stale. {@link RegistrationLinkResent} changes nothing and carries the current sequence.
  * The participant's consents to be listed and to join the experts' network take effect only once the registration's
  * address is confirmed ({@link RegistrationAddressConfirmed}, then sticky for that registration).
+ * Absent values are left out of the JSON: a sealed event has no cleartext {@code selfServiceUrl}.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface RegistrationEvent extends EforumEvent
         permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled,
         RegistrationLinkResent, RegistrationAddressConfirmed {
@@ -20,7 +24,10 @@ public sealed interface RegistrationEvent extends EforumEvent
 
     ConferenceSnapshot conference();
 
-    /** The participant's link to see or cancel the registration; it carries their secret token. */
+    /**
+     * The participant's link to see or cancel the registration; it carries their secret token. Null while the
+     * event is sealed: on Kafka it travels inside {@code participant.personal}.
+     */
     String selfServiceUrl();
 
     /** The status the registration has after this event. */

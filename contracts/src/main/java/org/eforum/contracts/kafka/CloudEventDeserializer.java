@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.eforum.contracts.event.ConferenceEvent;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.ErasureEvent;
+import org.eforum.contracts.event.PersonKeyIssued;
 import org.eforum.contracts.event.RegistrationEvent;
 
 /**
@@ -39,12 +40,18 @@ public class CloudEventDeserializer implements Deserializer<EforumEvent> {
         }
         if (event instanceof RegistrationEvent registration) {
             if (registration.registrationId() == null || registration.participant() == null
-                    || registration.conference() == null || registration.participant().email() == null) {
+                    || registration.conference() == null
+                    || registration.participant().email() == null && !registration.participant().isSealed()) {
                 throw new MalformedEventException("registration event lacks registrationId, participant or conference");
             }
         } else if (event instanceof ErasureEvent erasure) {
             if (erasure.emailHash() == null || !erasure.emailHash().matches("[0-9a-f]{64}")) {
-                throw new MalformedEventException("erasure event lacks a SHA-256 e-mail hash");
+                throw new MalformedEventException("erasure event lacks a person id (64 hex digits)");
+            }
+        } else if (event instanceof PersonKeyIssued key) {
+            if (key.personId() == null || !key.personId().matches("[0-9a-f]{64}") || key.keyId() == null
+                    || key.key() == null) {
+                throw new MalformedEventException("person key event lacks its key or person id");
             }
         } else if (event instanceof ConferenceEvent conference) {
             if (conference.conference() == null || conference.conference().id() == null) {

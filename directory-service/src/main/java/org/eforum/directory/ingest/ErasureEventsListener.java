@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 class ErasureEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureEventsListener.class);
-    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern PERSON_ID = Pattern.compile("[0-9a-f]{64}");
 
     private final Erasures erasures;
     private final PersonProjection people;
@@ -38,10 +38,10 @@ class ErasureEventsListener {
             throw new IllegalArgumentException("Not an erasure event on " + record.topic() + ": "
                     + (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
         }
-        if (request.emailHash() == null || !SHA_256_HEX.matcher(request.emailHash()).matches()
+        if (request.emailHash() == null || !PERSON_ID.matcher(request.emailHash()).matches()
                 || request.occurredAt() == null) {
             throw new IllegalArgumentException("Erasure request " + request.eventId()
-                    + " lacks a SHA-256 hex e-mail hash or its time");
+                    + " lacks a person id (64 hex digits) or its time");
         }
         Instant erasedAt = erasures.record(request);
         boolean changed = people.erase(request.emailHash(), erasedAt);

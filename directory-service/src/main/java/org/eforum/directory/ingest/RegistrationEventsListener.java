@@ -8,6 +8,7 @@ import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.directory.organisation.Organisations;
 import org.eforum.directory.person.PersonProjection;
+import org.eforum.platform.privacy.PersonalDataReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,22 +22,31 @@ class RegistrationEventsListener {
 
     private final Organisations organisations;
     private final PersonProjection people;
+    private final PersonalDataReader personalData;
 
-    RegistrationEventsListener(Organisations organisations, PersonProjection people) {
+    RegistrationEventsListener(Organisations organisations, PersonProjection people, PersonalDataReader personalData) {
         this.organisations = organisations;
         this.people = people;
+        this.personalData = personalData;
     }
 
     @KafkaListener(id = "directory-registrations", idIsGroup = false, topics = Topics.REGISTRATIONS)
     void on(ConsumerRecord<String, EforumEvent> record) {
-        if (!(record.value() instanceof RegistrationEvent event)) {
+        if (!(record.value() instanceof RegistrationEvent sealed)) {
             // not retryable (IllegalArgumentException): straight to the dead-letter topic
             throw new IllegalArgumentException("Not a registration event on " + record.topic() + ": "
                     + (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
         }
-        if (isBlank(event.registrationId()) || isBlank(event.conference().id())) {
-            throw new IllegalArgumentException("Registration event " + event.eventId()
+        if (isBlank(sealed.registrationId()) || isBlank(sealed.conference().id())) {
+            throw new IllegalArgumentException("Registration event " + sealed.eventId()
                     + " lacks its registration id or conference id");
+        }
+        // The personal fields travel sealed with the person's key; an erased person's key is gone.
+        RegistrationEvent event = personalData.open(sealed).orElse(null);
+        if (event == null) {
+            log.debug("Registration {} sequence {}: its person was erased (no key), ignored", sealed.registrationId(),
+                    sealed.sequence());
+            return;
         }
         if (event instanceof RegistrationLinkResent) {
             // A request to mail the participant's link again: no change of the registration, nothing to project.

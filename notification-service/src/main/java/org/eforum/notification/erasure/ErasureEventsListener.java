@@ -36,7 +36,7 @@ class ErasureEventsListener {
         }
         String hash = erasure.emailHash();
         if (hash == null || !hash.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("erasure " + erasure.eventId() + " has no valid e-mail hash");
+            throw new IllegalArgumentException("erasure " + erasure.eventId() + " has no valid person id");
         }
         int redacted = deliveries.erase(hash, erasure.occurredAt());
         int entries = digests.erase(hash);

@@ -4,6 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.platform.privacy.PersonalDataReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistrationEventsListener {
 
-    private final RegistrationNotifier notifier;
+    private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
 
-    RegistrationEventsListener(RegistrationNotifier notifier) {
+    private final RegistrationNotifier notifier;
+    private final PersonalDataReader personalData;
+
+    RegistrationEventsListener(RegistrationNotifier notifier, PersonalDataReader personalData) {
         this.notifier = notifier;
+        this.personalData = personalData;
     }
 
     @KafkaListener(id = "notification-registrations", idIsGroup = false, topics = Topics.REGISTRATIONS,
@@ -33,6 +40,9 @@ class RegistrationEventsListener {
             // Not retryable: the platform's error handler sends it straight to the dead-letter topic.
             throw new IllegalArgumentException("unexpected event on " + record.topic() + ": " + record.value());
         }
-        notifier.notify(event);
+        // Sealed with the person's key on Kafka; no key (erased) means no mail at all, and no dead letter either.
+        personalData.open(event).ifPresentOrElse(notifier::notify, () -> log.info(
+                "Registration {} event {}: its person was erased, nobody is mailed", event.registrationId(),
+                event.eventId()));
     }
 }

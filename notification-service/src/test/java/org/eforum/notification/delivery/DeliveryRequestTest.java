@@ -15,6 +15,11 @@ class DeliveryRequestTest {
 
     private static final UUID EVENT = UUID.fromString("0b8e5d4e-6a55-4c36-9d6a-1f2c3b4a5d6e");
 
+    static {
+        // as the platform does at start-up: the person ids are keyed with the services' shared secret
+        EmailHash.useKey("delivery-request-test-address-key-0123456789");
+    }
+
     @Test
     void aParticipantMailIsKeyedByEventKindAndTheHashOfTheAddressSoTheIdHoldsNoAddress() {
         DeliveryRequest request = new DeliveryRequest(EVENT, "r1", "c1", 1, MailKind.PARTICIPANT_CONFIRMED,

@@ -48,14 +48,47 @@ public class EforumKafkaAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics eforumTopics(EforumKafkaProperties properties) {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.REGISTRATIONS, properties).build(),
+                // Kept for ever: the directory is rebuilt from it (the broker's default would delete it after 7 days).
+                topic(Topics.REGISTRATIONS, properties).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build(),
                 topic(Topics.CONFERENCES, properties).config(TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_COMPACT).build(),
                 topic(Topics.ERASURES, properties).config(TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_COMPACT).build(),
+                personKeys(properties),
                 topic(Topics.deadLetterTopicOf(Topics.REGISTRATIONS), properties).build(),
                 topic(Topics.deadLetterTopicOf(Topics.ERASURES), properties).build(),
                 topic(Topics.deadLetterTopicOf(Topics.CONFERENCES), properties).build());
+    }
+
+    /**
+     * Compacted, and soon: an erased person's key and the tombstone after it must leave the log within minutes, not
+     * after the default week-long segment. The active segment is never cleaned, so it rolls every
+     * {@code segment.ms}; any dirty share is worth a cleaning; a tombstone is kept {@code delete.retention.ms}
+     * (consumers that are running see it; one that starts later finds no key, which means the same).
+     */
+    private static NewTopic personKeys(EforumKafkaProperties properties) {
+        EforumKafkaProperties.PersonKeys keys = properties.personKeys();
+        return topic(Topics.PERSON_KEYS, properties)
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                .config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(keys.segment().toMillis()))
+                .config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01")
+                .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(keys.deleteRetention().toMillis()))
+                .config(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(keys.segment().toMillis()))
+                .build();
+    }
+
+    /** Topics created before a setting was declared (or by a producer) get it too, not only new ones. */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor eforumTopicConfigsKeptUpToDate() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaAdmin admin) {
+                    admin.setModifyTopicConfigs(true);
+                }
+                return bean;
+            }
+        };
     }
 
     private static TopicBuilder topic(String name, EforumKafkaProperties properties) {

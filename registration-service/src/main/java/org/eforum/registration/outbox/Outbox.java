@@ -16,9 +16,12 @@ public final class Outbox {
 
     /**
      * The collections whose documents carry an outbox, each with the topic it publishes to, in the order the
-     * relay publishes them: conferences first, since a registration's consumers like to know its conference.
+     * relay publishes them: person keys first, which must be on Kafka before any event sealed with them (the relay
+     * also publishes a batch's new keys before the batch), then conferences, since a registration's consumers like to
+     * know its conference.
      */
     public static final List<Source> SOURCES = List.of(
+            new Source(PersonKeys.COLLECTION, Topics.PERSON_KEYS),
             new Source("conferences", Topics.CONFERENCES),
             new Source("registrations", Topics.REGISTRATIONS),
             new Source("erasures", Topics.ERASURES));

@@ -9,7 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import java.util.Optional;
+
+import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
+import org.eforum.contracts.event.EmailHash;
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.privacy.PersonKey;
+import org.eforum.contracts.privacy.PersonalData;
+import org.jspecify.annotations.Nullable;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.eforum.platform.tracing.TraceParents;
@@ -30,6 +38,7 @@ import org.springframework.stereotype.Component;
  * Publishes what the aggregates' outboxes hold, oldest first, one aggregate's events in their order, and only
  * then removes them. A crash between the send and the removal re-publishes the same events with the same ids,
  * which the consumers' de-duplication makes harmless. While Kafka is down nothing is removed, so nothing is lost.
+ * Registration events go out sealed: their personal fields encrypted with the person's key ({@link PersonKeys}).
  */
 @Component
 public class OutboxRelay {
@@ -41,12 +50,14 @@ public class OutboxRelay {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, EforumEvent> kafka;
     private final ObjectProvider<TraceParents> traceParents;
+    private final PersonKeys personKeys;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, EforumEvent> kafka,
-            ObjectProvider<TraceParents> traceParents) {
+            ObjectProvider<TraceParents> traceParents, PersonKeys personKeys) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.traceParents = traceParents;
+        this.personKeys = personKeys;
     }
 
     @Scheduled(fixedDelayString = "${eforum.registration.outbox-poll-interval:200ms}")
@@ -74,15 +85,24 @@ public class OutboxRelay {
                 .with(Sort.by(Outbox.PENDING_SINCE)).limit(BATCH);
         pending.fields().include(Outbox.ENTRIES);
         List<Document> documents = mongo.find(pending, Document.class, collection);
-        Map<Object, List<Sending>> sendings = new LinkedHashMap<>();
+        Map<Object, List<OutboxEntry>> owed = new LinkedHashMap<>();
         for (Document document : documents) {
-            List<Sending> events = new ArrayList<>();
-            for (Document entry : document.getList(Outbox.ENTRIES, Document.class, List.of())) {
-                OutboxEntry outboxEntry = mongo.getConverter().read(OutboxEntry.class, entry);
-                events.add(new Sending(outboxEntry.eventId(), publish(topic, outboxEntry)));
-            }
-            sendings.put(document.get("_id"), events);
+            owed.put(document.get("_id"), document.getList(Outbox.ENTRIES, Document.class, List.of()).stream()
+                    .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry)).toList());
         }
+        Sealing sealing;
+        try {
+            sealing = sealing(owed);
+        } catch (RuntimeException e) {
+            log.warn("Outbox of {} not sealed yet ({}); will retry", collection, e.toString());
+            return -1;
+        }
+        if (sealing == null) {
+            return -1; // the keys the batch needs could not be published first
+        }
+        Map<Object, List<Sending>> sendings = new LinkedHashMap<>();
+        owed.forEach((id, entries) -> sendings.put(id, entries.stream()
+                .map(entry -> new Sending(entry.eventId(), publish(topic, entry, sealing))).toList()));
         Map<Object, List<String>> sent = new LinkedHashMap<>();
         boolean failed = false;
         for (Map.Entry<Object, List<Sending>> document : sendings.entrySet()) {
@@ -116,17 +136,73 @@ public class OutboxRelay {
     private record Sending(String eventId, CompletableFuture<?> result) {
     }
 
-    /** Sends one event inside a span that continues the trace of the request that wrote it. */
-    private CompletableFuture<?> publish(String topic, OutboxEntry entry) {
-        EforumEvent event = entry.event();
+    /**
+     * The key of each registration event's person, made where there is none yet; the keys just made are
+     * published (and acknowledged) before this batch, so no consumer gets an event before the key it needs. An
+     * event whose person was erased after it has no key: it is dropped. Null when the keys could not be published.
+     */
+    private @Nullable Sealing sealing(Map<Object, List<OutboxEntry>> owed) {
+        Map<String, Optional<PersonKey>> keys = new LinkedHashMap<>();
+        boolean unpublished = false;
+        for (List<OutboxEntry> entries : owed.values()) {
+            for (OutboxEntry entry : entries) {
+                if (!entry.isTombstone() && entry.event() instanceof RegistrationEvent event
+                        && !event.participant().isSealed()) {
+                    Optional<PersonKeys.KeyToUse> key = personKeys.forEventAt(
+                            EmailHash.of(event.participant().email()), event.occurredAt());
+                    keys.put(entry.eventId(), key.map(PersonKeys.KeyToUse::key));
+                    unpublished |= key.map(PersonKeys.KeyToUse::unpublished).orElse(false);
+                }
+            }
+        }
+        if (unpublished) {
+            int published;
+            do {
+                published = relay(PersonKeys.COLLECTION, Topics.PERSON_KEYS);
+            } while (published == BATCH);
+            if (published < 0) {
+                return null;
+            }
+        }
+        return new Sealing(keys);
+    }
+
+    /** The key to seal each registration event with, by event id; empty for an erased person's. */
+    private record Sealing(Map<String, Optional<PersonKey>> keys) {
+
+        /** The event as it goes on Kafka; null when it must not go at all. */
+        @Nullable EforumEvent sealed(OutboxEntry entry) {
+            EforumEvent event = entry.event();
+            Optional<PersonKey> key = keys.get(entry.eventId());
+            if (key == null) {
+                return event;
+            }
+            return key.<EforumEvent>map(k -> PersonalData.seal((RegistrationEvent) event, k)).orElse(null);
+        }
+    }
+
+    /** Sends one event (sealed) inside a span that continues the trace of the request that wrote it. */
+    private CompletableFuture<?> publish(String topic, OutboxEntry entry, Sealing sealing) {
+        if (entry.isTombstone()) {
+            return send(topic, entry.payload(), null, entry);
+        }
+        EforumEvent event = sealing.sealed(entry);
+        if (event == null) {
+            // its person was erased since: nothing of them goes out, and the entry counts as done
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(topic, event.aggregateId(), event, entry);
+    }
+
+    private CompletableFuture<?> send(String topic, String key, @Nullable EforumEvent event, OutboxEntry entry) {
         TraceParents traces = traceParents.getIfAvailable();
         try {
             if (traces == null) {
-                return kafka.send(topic, event.aggregateId(), event);
+                return kafka.send(topic, key, event);
             }
             Span span = traces.continueTrace(entry.traceparent(), "outbox publish " + topic);
             try (Tracer.SpanInScope scope = traces.tracer().withSpan(span)) {
-                return kafka.send(topic, event.aggregateId(), event).whenComplete((result, error) -> span.end());
+                return kafka.send(topic, key, event).whenComplete((result, error) -> span.end());
             }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e); // e.g. metadata not available while Kafka is away

@@ -2,6 +2,7 @@ package org.eforum.testsupport.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,23 @@ public abstract class ProductionStartupContract {
     /** Whether the service talks to a store: it then gets a MongoDB-wire server, as in its other tests. */
     protected boolean usesStore() {
         return true;
+    }
+
+    /** Whether the service derives person ids, and so needs the address key the services share. */
+    protected boolean usesAddressKey() {
+        return true;
+    }
+
+    @Test
+    void withoutTheAddressKeyItRefusesToStartAndNamesTheVariable(CapturedOutput output) {
+        assumeTrue(usesAddressKey(), "this service derives no person ids");
+        // the tests' own address key (config/application.properties) is taken away
+        assertThatThrownBy(() -> start(concat(settingsBesidesAccounts(), account("operator", OPERATOR_HASH,
+                "OPERATOR"), new String[] {"eforum.privacy.address-key="}))).isNotNull();
+
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("eforum.privacy.address-key is not set")
+                .contains("EFORUM_PRIVACY_ADDRESS_KEY");
     }
 
     @Test

@@ -1,0 +1,97 @@
+package org.eforum.contracts.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.SealedPersonal;
+import org.eforum.contracts.kafka.EventJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Seals and opens the personal fields of a registration event: {@code participant.firstName}, {@code .lastName},
+ * {@code .email}, {@code .position} and the event's {@code selfServiceUrl} (it carries the token) move into
+ * {@code participant.personal}, encrypted with the person's key; everything else (organisation, type, country,
+ * language, consents, the conference) stays readable. The associated data is the event id, person id and key id,
+ * so a sealed part opens only in the event it was made for. Works on the JSON form, so it serves every type of
+ * the family, present and future, alike.
+ */
+public final class PersonalData {
+
+    /** The participant's fields that are sealed; the event's {@value #SELF_SERVICE_URL} is sealed with them. */
+    public static final List<String> PARTICIPANT_FIELDS = List.of("firstName", "lastName", "email", "position");
+
+    public static final String SELF_SERVICE_URL = "selfServiceUrl";
+    public static final String PERSONAL = "personal";
+
+    private static final JsonMapper MAPPER = EventJson.mapper();
+
+    private PersonalData() {
+    }
+
+    /** The event as it goes on Kafka: the same event with its personal fields sealed under {@code key}. */
+    public static <E extends RegistrationEvent> E seal(E event, PersonKey key) {
+        if (event.participant().isSealed()) {
+            throw new IllegalArgumentException("event " + event.eventId() + " is sealed already");
+        }
+        ObjectNode tree = MAPPER.valueToTree(event);
+        ObjectNode participant = (ObjectNode) tree.get("participant");
+        ObjectNode secret = MAPPER.createObjectNode();
+        for (String field : PARTICIPANT_FIELDS) {
+            move(participant, secret, field);
+        }
+        move(tree, secret, SELF_SERVICE_URL);
+        SealedPersonal sealed = PersonalCipher.seal(key, MAPPER.writeValueAsBytes(secret),
+                associatedData(event, key.personId(), key.keyId()));
+        participant.set(PERSONAL, MAPPER.valueToTree(sealed));
+        return typed(event, tree);
+    }
+
+    /**
+     * The event with its personal fields in cleartext again.
+     *
+     * @throws PersonalCipher.TamperedException when the sealed part does not open with {@code key}
+     */
+    public static <E extends RegistrationEvent> E open(E event, PersonKey key) {
+        SealedPersonal sealed = event.participant().personal();
+        if (sealed == null) {
+            return event;
+        }
+        byte[] plaintext = PersonalCipher.open(key, sealed, associatedData(event, sealed.personId(), sealed.keyId()));
+        JsonNode secret = MAPPER.readTree(plaintext);
+        ObjectNode tree = MAPPER.valueToTree(event);
+        ObjectNode participant = (ObjectNode) tree.get("participant");
+        participant.remove(PERSONAL);
+        for (String field : PARTICIPANT_FIELDS) {
+            copy(secret, participant, field);
+        }
+        copy(secret, tree, SELF_SERVICE_URL);
+        return typed(event, tree);
+    }
+
+    private static void move(ObjectNode from, ObjectNode to, String field) {
+        JsonNode value = from.remove(field);
+        if (value != null && !value.isNull()) {
+            to.set(field, value);
+        }
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, String field) {
+        JsonNode value = from.get(field);
+        if (value != null && !value.isNull()) {
+            to.set(field, value);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends RegistrationEvent> E typed(E event, ObjectNode tree) {
+        return (E) MAPPER.treeToValue(tree, event.getClass());
+    }
+
+    private static byte[] associatedData(RegistrationEvent event, String personId, String keyId) {
+        return ("eforum.personal.v1|" + event.eventId() + "|" + personId + "|" + keyId)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
