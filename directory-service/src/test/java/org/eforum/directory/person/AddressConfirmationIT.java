@@ -27,6 +27,7 @@ class AddressConfirmationIT extends AbstractDirectoryIT {
     @Test
     void anUnconfirmedRegistrationIsInNoPublicViewUntilItsAddressIsConfirmed() {
         ConferenceSnapshot forum = conference(unique("optin-"), "Opt-in Forum");
+        organisedBy(forum, ORGANISER);
         String surname = uniqueWord("optin");
         Participant ana = person("Ana", surname).organisation("Optin Institute " + surname).expertsNetwork(true).build();
         RegistrationConfirmed registered = confirmed(unique("reg-"), ana, forum);
@@ -54,6 +55,8 @@ class AddressConfirmationIT extends AbstractDirectoryIT {
     void anUnconfirmedRegistrationWithTheAddressOfAListedPersonChangesNothingOfTheirListing() {
         ConferenceSnapshot forum = conference(unique("optin-"), "Own Forum");
         ConferenceSnapshot other = conference(unique("optin-"), "Someone Else's Forum");
+        organisedBy(forum, ORGANISER);
+        organisedBy(other, ORGANISER);
         String surname = uniqueWord("owner");
         String strangersWord = uniqueWord("stranger");
         String email = unique("vera.") + "@example.org";
@@ -85,6 +88,8 @@ class AddressConfirmationIT extends AbstractDirectoryIT {
     void whoConfirmsALaterRegistrationWithoutConsentIsUnlisted() {
         ConferenceSnapshot forum = conference(unique("optin-"), "First");
         ConferenceSnapshot later = conference(unique("optin-"), "Later");
+        organisedBy(forum, ORGANISER);
+        organisedBy(later, ORGANISER);
         String surname = uniqueWord("withdraws");
         String email = unique("boris.") + "@example.org";
         Instant now = Instant.now();
