@@ -86,7 +86,7 @@ class CryptoShreddingIT extends IntegrationSupport {
         assertThat(opened.participant().email()).isEqualTo(email);
         assertThat(opened.selfServiceUrl()).contains(token);
 
-        assertThat(postJson("/api/erasures", "{\"email\": \"" + email + "\"}", ORGANISER).statusCode()).isEqualTo(202);
+        assertThat(postJson("/api/erasures", "{\"email\": \"" + email + "\"}", OPERATOR).statusCode()).isEqualTo(202);
 
         // The key goes: a tombstone, then compaction (which only cleans rolled segments: more records roll them).
         try (KafkaProducer<String, byte[]> filler = new KafkaProducer<>(Map.of(
