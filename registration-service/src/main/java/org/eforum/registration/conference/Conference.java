@@ -93,5 +93,15 @@ public record Conference(
         public boolean isOpen(Instant now) {
             return !notYetOpen(now) && !closed(now);
         }
+
+        /** Open from {@code now}; a closing moment already passed is dropped (a future one stays). */
+        public RegistrationWindow openedAt(Instant now) {
+            return new RegistrationWindow(now, closes != null && closes.isAfter(now) ? closes : null);
+        }
+
+        /** Closed from {@code now}; an opening moment still ahead is dropped, so the window is simply over. */
+        public RegistrationWindow closedAt(Instant now) {
+            return new RegistrationWindow(opens != null && opens.isBefore(now) ? opens : null, now);
+        }
     }
 }

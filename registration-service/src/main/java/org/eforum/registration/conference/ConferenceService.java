@@ -10,7 +10,6 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Contact;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.eforum.registration.outbox.OutboxEntryFactory;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
@@ -115,12 +114,12 @@ public class ConferenceService {
 
     /**
      * Opens or closes registration by moving the window (both ends optional), as an update with everything else
-     * as it is: the same checks, the same event.
+     * as it was read: the same checks, the same event (a change made meanwhile is caught by the update's version).
      */
-    public Conference changeWindow(String id, @Nullable Instant opens, @Nullable Instant closes) {
-        Conference current = get(id);
+    public Conference changeWindow(Conference current, Conference.RegistrationWindow window) {
+        String id = current.id();
         return update(id, new ConferenceRequest(id, current.title(), current.venue(), current.startDate(),
-                current.endDate(), current.city(), current.country(), current.capacity(), opens, closes,
+                current.endDate(), current.city(), current.country(), current.capacity(), window.opens(), window.closes(),
                 current.languages(), new ConferenceRequest.ContactRequest(current.contact().name(),
                         current.contact().email()), current.cc(), current.organiserNotifications()));
     }

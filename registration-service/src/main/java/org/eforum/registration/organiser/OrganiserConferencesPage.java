@@ -140,26 +140,18 @@ class OrganiserConferencesPage {
         return seeOther("/organiser/conferences/" + id);
     }
 
-    /** Opens registration now; a closing moment already passed is dropped (a future one stays). */
     @PostMapping("/conferences/{id}/open")
     ModelAndView openNow(@PathVariable String id, Authentication organiser, RedirectAttributes redirect) {
         Conference conference = team.managed(id, organiser);
-        Instant now = moments.now();
-        Instant closes = conference.registrationCloses() != null && conference.registrationCloses().isAfter(now)
-                ? conference.registrationCloses() : null;
-        conferences.changeWindow(id, now, closes);
+        conferences.changeWindow(conference, conference.window().openedAt(moments.now()));
         redirect.addFlashAttribute("notice", "organiser.openedNow");
         return seeOther("/organiser/conferences/" + id);
     }
 
-    /** Closes registration now; an opening moment still ahead is dropped, so the window is simply over. */
     @PostMapping("/conferences/{id}/close")
     ModelAndView closeNow(@PathVariable String id, Authentication organiser, RedirectAttributes redirect) {
         Conference conference = team.managed(id, organiser);
-        Instant now = moments.now();
-        Instant opens = conference.registrationOpens() != null && conference.registrationOpens().isBefore(now)
-                ? conference.registrationOpens() : null;
-        conferences.changeWindow(id, opens, now);
+        conferences.changeWindow(conference, conference.window().closedAt(moments.now()));
         redirect.addFlashAttribute("notice", "organiser.closedNow");
         return seeOther("/organiser/conferences/" + id);
     }
