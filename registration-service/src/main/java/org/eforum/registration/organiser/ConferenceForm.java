@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,21 +139,10 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
         }
     }
 
-    /** The fields in form order, for the error summary. */
-    static List<String> inFormOrder(Iterable<String> fields) {
-        List<String> ordered = new ArrayList<>();
-        FIELDS.forEach(field -> {
-            for (String candidate : fields) {
-                if (candidate.equals(field)) {
-                    ordered.add(field);
-                }
-            }
-        });
-        fields.forEach(field -> {
-            if (!ordered.contains(field)) {
-                ordered.add(field);
-            }
-        });
+    /** The fields in form order, for the error summary (any other after them, in the order given). */
+    static List<String> inFormOrder(Collection<String> fields) {
+        List<String> ordered = new ArrayList<>(fields);
+        ordered.sort(Comparator.comparingInt(field -> FIELDS.contains(field) ? FIELDS.indexOf(field) : FIELDS.size()));
         return ordered;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.registration.conference.Conference;
+import org.eforum.registration.page.ConferenceCard;
 import org.jspecify.annotations.Nullable;
 
 /** One conference in the organiser's list: what they look at first — seats, the waiting list, today's arrivals, the window. */
@@ -28,8 +29,7 @@ record ConferenceRow(
     static ConferenceRow of(Conference conference, long registeredToday, Instant now, Locale locale, Moments moments) {
         String language = locale.getLanguage();
         String title = ConferenceSnapshot.localized(conference.title(), language, conference.languages());
-        String titleLanguage = conference.title().containsKey(language) ? language
-                : conference.languages().stream().filter(conference.title()::containsKey).findFirst().orElse(language);
+        String titleLanguage = ConferenceCard.languageOf(conference.title(), language, conference);
         Conference.RegistrationWindow window = conference.window();
         Window state = window.notYetOpen(now) ? Window.NOT_YET_OPEN : window.closed(now) ? Window.CLOSED : Window.OPEN;
         return new ConferenceRow(conference.id(), title, titleLanguage,

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import org.eforum.registration.page.ConferenceCard;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Moments {
 
-    static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Sofia");
+    static final ZoneId LOCAL_TIME = ConferenceCard.LOCAL_TIME;
 
     private final Clock clock;
 

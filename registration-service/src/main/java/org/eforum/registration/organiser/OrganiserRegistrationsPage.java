@@ -20,6 +20,7 @@ import org.eforum.contracts.event.StakeholderType;
 import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.TeamAccess;
+import org.eforum.registration.page.ConferenceCard;
 import org.eforum.registration.page.FormOptions;
 import org.eforum.registration.registration.RegistrationCsv;
 import org.eforum.registration.registration.RegistrationSearch;
@@ -79,8 +80,7 @@ class OrganiserRegistrationsPage {
         String language = locale.getLanguage();
         page.addObject("conferenceId", id);
         page.addObject("title", ConferenceSnapshot.localized(conference.title(), language, conference.languages()));
-        page.addObject("titleLanguage", conference.title().containsKey(language) ? language
-                : conference.languages().stream().filter(conference.title()::containsKey).findFirst().orElse(language));
+        page.addObject("titleLanguage", ConferenceCard.languageOf(conference.title(), language, conference));
         page.addObject("query", query);
         page.addObject("path", path);
         Map<String, SortableColumn> sortable = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import org.eforum.registration.conference.Conference;
  * A conference as a page shows it: texts in the page's language (and the language they are really in, for
  * {@code lang} attributes when the conference has no text in it), dates written out, the live seat count.
  */
-record ConferenceCard(
+public record ConferenceCard(
         String id,
         String title,
         String titleLanguage,
@@ -33,7 +33,7 @@ record ConferenceCard(
         String closes) {
 
     /** Conferences take place in Bulgaria; the registration window is shown in Sofia's time. */
-    static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Sofia");
+    public static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Sofia");
 
     enum Availability { OPEN, NOT_YET_OPEN, CLOSED }
 
@@ -64,8 +64,8 @@ record ConferenceCard(
         return availability == Availability.OPEN;
     }
 
-    /** The language {@link ConferenceSnapshot#localized} picked the text in. */
-    private static String languageOf(Map<String, String> texts, String wanted, Conference conference) {
+    /** The language {@link ConferenceSnapshot#localized} picked the text in (for a {@code lang} attribute). */
+    public static String languageOf(Map<String, String> texts, String wanted, Conference conference) {
         if (texts.containsKey(wanted)) {
             return wanted;
         }
