@@ -142,18 +142,24 @@ public class OutboxRelay {
      * event whose person was erased after it has no key: it is dropped. Null when the keys could not be published.
      */
     private @Nullable Sealing sealing(Map<Object, List<OutboxEntry>> owed) {
-        Map<String, Optional<PersonKey>> keys = new LinkedHashMap<>();
-        boolean unpublished = false;
+        Map<OutboxEntry, String> toSeal = new LinkedHashMap<>();
         for (List<OutboxEntry> entries : owed.values()) {
             for (OutboxEntry entry : entries) {
                 if (!entry.isTombstone() && entry.event() instanceof RegistrationEvent event
                         && !event.participant().isSealed()) {
-                    Optional<PersonKeys.KeyToUse> key = personKeys.forEventAt(
-                            EmailHash.of(event.participant().email()), event.occurredAt());
-                    keys.put(entry.eventId(), key.map(PersonKeys.KeyToUse::key));
-                    unpublished |= key.map(PersonKeys.KeyToUse::unpublished).orElse(false);
+                    toSeal.put(entry, EmailHash.of(event.participant().email()));
                 }
             }
+        }
+        Map<String, PersonKeys.KeyToUse> live = toSeal.isEmpty() ? Map.of() : personKeys.liveKeysOf(toSeal.values());
+        Map<String, Optional<PersonKey>> keys = new LinkedHashMap<>();
+        boolean unpublished = false;
+        for (Map.Entry<OutboxEntry, String> sealing : toSeal.entrySet()) {
+            PersonKeys.KeyToUse known = live.get(sealing.getValue());
+            Optional<PersonKeys.KeyToUse> key = known != null ? Optional.of(known)
+                    : personKeys.forEventAt(sealing.getValue(), sealing.getKey().event().occurredAt());
+            keys.put(sealing.getKey().eventId(), key.map(PersonKeys.KeyToUse::key));
+            unpublished |= key.map(PersonKeys.KeyToUse::unpublished).orElse(false);
         }
         if (unpublished) {
             int published;

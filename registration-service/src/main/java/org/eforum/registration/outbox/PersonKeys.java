@@ -3,11 +3,18 @@ package org.eforum.registration.outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.eforum.contracts.privacy.PersonKey;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,6 +52,42 @@ public class PersonKeys {
     }
 
     /**
+     * The live keys of a relay batch's persons in two round trips, not two per person: the stored ones read at
+     * once, those never made inserted at once. A person this leaves out (erased, or whose key another relay made
+     * meanwhile) goes through {@link #forEventAt}, which decides per event.
+     */
+    Map<String, KeyToUse> liveKeysOf(Collection<String> personIds) {
+        Map<String, KeyToUse> keys = new HashMap<>();
+        Set<String> unknown = new LinkedHashSet<>(personIds);
+        for (Document stored : mongo.find(Query.query(Criteria.where("_id").in(unknown)), Document.class, COLLECTION)) {
+            String personId = stored.getString("_id");
+            unknown.remove(personId);
+            if (stored.getString(KEY) != null) {
+                keys.put(personId, new KeyToUse(new PersonKey(personId, stored.getString(KEY_ID), stored.getString(KEY)),
+                        Boolean.TRUE.equals(stored.getBoolean(Outbox.PENDING))));
+            }
+        }
+        if (unknown.isEmpty()) {
+            return keys;
+        }
+        Instant now = clock.instant();
+        Map<String, PersonKey> made = new HashMap<>();
+        List<Document> documents = new ArrayList<>();
+        for (String personId : unknown) {
+            PersonKey key = PersonKey.generate(personId);
+            made.put(personId, key);
+            documents.add(newKeyDocument(key, now));
+        }
+        try {
+            mongo.insert(documents, COLLECTION);
+            made.forEach((personId, key) -> keys.put(personId, new KeyToUse(key, true)));
+        } catch (DataIntegrityViolationException anotherRelayWasFirst) {
+            // some were made elsewhere meanwhile: forEventAt reads each of them again
+        }
+        return keys;
+    }
+
+    /**
      * The key to seal an event of the person that happened at {@code eventAt}: theirs, or a new one; empty when
      * the person was erased after it.
      */
@@ -55,10 +98,7 @@ public class PersonKeys {
                 PersonKey key = PersonKey.generate(personId);
                 Instant now = clock.instant();
                 try {
-                    mongo.insert(new Document("_id", personId).append(KEY_ID, key.keyId()).append(KEY, key.material())
-                            .append(ISSUED_AT, Date.from(now)).append(Outbox.PENDING, true)
-                            .append(Outbox.PENDING_SINCE, Date.from(now))
-                            .append(Outbox.ENTRIES, List.of(document(entry(key, now)))), COLLECTION);
+                    mongo.insert(newKeyDocument(key, now), COLLECTION);
                     return Optional.of(new KeyToUse(key, true));
                 } catch (DuplicateKeyException e) {
                     continue; // another relay made it first: use theirs
@@ -98,6 +138,14 @@ public class PersonKeys {
                         .set(Outbox.ENTRIES, List.of(document(OutboxEntry.tombstone(personId, now))))
                         .set(Outbox.PENDING, true).set(Outbox.PENDING_SINCE, now),
                 COLLECTION);
+    }
+
+    /** A person's first key, with its record owed to the person-keys topic. */
+    private Document newKeyDocument(PersonKey key, Instant now) {
+        return new Document("_id", key.personId()).append(KEY_ID, key.keyId()).append(KEY, key.material())
+                .append(ISSUED_AT, Date.from(now)).append(Outbox.PENDING, true)
+                .append(Outbox.PENDING_SINCE, Date.from(now))
+                .append(Outbox.ENTRIES, List.of(document(entry(key, now))));
     }
 
     private OutboxEntry entry(PersonKey key, Instant now) {
