@@ -29,8 +29,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Every person's key, in memory, read from the compacted person-keys topic from its beginning at every start by a
  * consumer of its own (no group, no committed offsets, no dead letters: a key must never be copied to another
- * topic). A tombstone forgets the key. {@link #readToTheEnd} waits until everything on the topic at the time of
- * the call has been read, which is how a missing key is told from one still on its way.
+ * topic). A tombstone forgets the key. {@link #await} waits for a key still on its way, and tells a key that is
+ * not coming by reading everything on the topic at the time of the call.
  */
 public final class PersonKeyCache implements SmartLifecycle {
 
@@ -63,15 +63,25 @@ public final class PersonKeyCache implements SmartLifecycle {
     }
 
     /**
-     * Waits until every record on the topic when this was called has been read.
+     * The person's key of that id, waiting for it while it may be on its way: until it has been read, or until
+     * everything on the topic when this was called has been read (then it is not coming: the person was erased).
+     * The usual case, a key published just before the event that needs it, returns as soon as the key is read,
+     * without asking the brokers for end offsets.
      *
-     * @throws KeysNotReadException when that takes longer than {@code timeout}
+     * @throws KeysNotReadException when neither happens within {@code timeout}
      */
-    public void readToTheEnd(Duration timeout) {
+    public Optional<PersonKey> await(String personId, String keyId, Duration timeout) {
         long ticket = requested.incrementAndGet();
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            while (readUpTo < ticket) {
+            while (true) {
+                PersonKey key = keys.get(personId);
+                if (key != null && key.keyId().equals(keyId)) {
+                    return Optional.of(key);
+                }
+                if (readUpTo >= ticket) {
+                    return Optional.empty();
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new KeysNotReadException("the person keys were not read to their end within " + timeout);
@@ -97,18 +107,35 @@ public final class PersonKeyCache implements SmartLifecycle {
             }
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
+            // The end offsets asked for after the requests up to targetTicket were made: reaching them answers
+            // those requests. A fixed target, not the moving end of a topic that keys keep arriving on.
+            Map<TopicPartition, Long> target = null;
+            long targetTicket = 0;
             while (running) {
-                long wanted = requested.get(); // before the end offsets are asked: they then cover the request
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                var records = kafka.poll(POLL);
+                for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record);
                 }
-                if (wanted > readUpTo) {
-                    Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+                if (!records.isEmpty()) {
+                    synchronized (progress) {
+                        progress.notifyAll(); // a waiting event's key may be among them
+                    }
+                }
+                if (target == null) {
+                    long wanted = requested.get();
+                    if (wanted > readUpTo) {
+                        target = kafka.endOffsets(partitions);
+                        targetTicket = wanted;
+                    }
+                }
+                if (target != null) {
+                    Map<TopicPartition, Long> end = target;
                     if (partitions.stream().allMatch(p -> kafka.position(p) >= end.get(p))) {
                         synchronized (progress) {
-                            readUpTo = Math.max(readUpTo, wanted);
+                            readUpTo = Math.max(readUpTo, targetTicket);
                             progress.notifyAll();
                         }
+                        target = null;
                     }
                 }
             }

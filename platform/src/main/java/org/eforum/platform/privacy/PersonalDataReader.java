@@ -25,7 +25,7 @@ public final class PersonalDataReader {
 
     /**
      * @return the event in cleartext; empty when its person was erased (nothing of it may be used)
-     * @throws PersonKeyCache.KeysNotReadException when the keys could not be read to their end in time: retry
+     * @throws PersonKeyCache.KeysNotReadException when the key did not come and the keys could not be read to their end in time: retry
      * @throws org.eforum.contracts.privacy.PersonalCipher.TamperedException when the sealed part is not what its key
      *                                                                      sealed (not retryable: a dead letter)
      */
@@ -36,8 +36,7 @@ public final class PersonalDataReader {
         }
         Optional<PersonKey> key = keys.find(sealed.personId()).filter(k -> k.keyId().equals(sealed.keyId()));
         if (key.isEmpty()) {
-            keys.readToTheEnd(wait); // the key may be on its way
-            key = keys.find(sealed.personId()).filter(k -> k.keyId().equals(sealed.keyId()));
+            key = keys.await(sealed.personId(), sealed.keyId(), wait); // the key may be on its way
         }
         return key.map(k -> PersonalData.open(event, k));
     }

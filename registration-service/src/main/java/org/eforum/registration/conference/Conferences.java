@@ -28,8 +28,6 @@ public class Conferences implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(Conference.class).createIndex(new Index().on(Outbox.PENDING, Sort.Direction.ASC)
-                .on(Outbox.PENDING_SINCE, Sort.Direction.ASC));
         // An organiser's own conferences (their workspace's list).
         mongo.indexOps(Conference.class).createIndex(new Index().on("team", Sort.Direction.ASC));
     }

@@ -85,10 +85,10 @@ public class OutboxRelay {
                 .with(Sort.by(Outbox.PENDING_SINCE)).limit(BATCH);
         pending.fields().include(Outbox.ENTRIES);
         List<Document> documents = mongo.find(pending, Document.class, collection);
-        Map<Object, List<OutboxEntry>> owed = new LinkedHashMap<>();
+        Map<Object, List<Owed>> owed = new LinkedHashMap<>();
         for (Document document : documents) {
             owed.put(document.get("_id"), document.getList(Outbox.ENTRIES, Document.class, List.of()).stream()
-                    .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry)).toList());
+                    .map(entry -> Owed.of(mongo.getConverter().read(OutboxEntry.class, entry))).toList());
         }
         Sealing sealing;
         try {
@@ -102,7 +102,7 @@ public class OutboxRelay {
         }
         Map<Object, List<Sending>> sendings = new LinkedHashMap<>();
         owed.forEach((id, entries) -> sendings.put(id, entries.stream()
-                .map(entry -> new Sending(entry.eventId(), publish(topic, entry, sealing))).toList()));
+                .map(entry -> new Sending(entry.entry().eventId(), publish(topic, entry, sealing))).toList()));
         Map<Object, List<String>> sent = new LinkedHashMap<>();
         boolean failed = false;
         for (Map.Entry<Object, List<Sending>> document : sendings.entrySet()) {
@@ -132,6 +132,14 @@ public class OutboxRelay {
         return failed ? -1 : documents.size();
     }
 
+    /** An outbox entry with its event read once (null for a tombstone). */
+    private record Owed(OutboxEntry entry, @Nullable EforumEvent event) {
+
+        static Owed of(OutboxEntry entry) {
+            return new Owed(entry, entry.isTombstone() ? null : entry.event());
+        }
+    }
+
     /** An event handed to the producer, and its acknowledgement to come. */
     private record Sending(String eventId, CompletableFuture<?> result) {
     }
@@ -141,12 +149,11 @@ public class OutboxRelay {
      * published (and acknowledged) before this batch, so no consumer gets an event before the key it needs. An
      * event whose person was erased after it has no key: it is dropped. Null when the keys could not be published.
      */
-    private @Nullable Sealing sealing(Map<Object, List<OutboxEntry>> owed) {
-        Map<OutboxEntry, String> toSeal = new LinkedHashMap<>();
-        for (List<OutboxEntry> entries : owed.values()) {
-            for (OutboxEntry entry : entries) {
-                if (!entry.isTombstone() && entry.event() instanceof RegistrationEvent event
-                        && !event.participant().isSealed()) {
+    private @Nullable Sealing sealing(Map<Object, List<Owed>> owed) {
+        Map<Owed, String> toSeal = new LinkedHashMap<>();
+        for (List<Owed> entries : owed.values()) {
+            for (Owed entry : entries) {
+                if (entry.event() instanceof RegistrationEvent event && !event.participant().isSealed()) {
                     toSeal.put(entry, EmailHash.of(event.participant().email()));
                 }
             }
@@ -154,11 +161,11 @@ public class OutboxRelay {
         Map<String, PersonKeys.KeyToUse> live = toSeal.isEmpty() ? Map.of() : personKeys.liveKeysOf(toSeal.values());
         Map<String, Optional<PersonKey>> keys = new LinkedHashMap<>();
         boolean unpublished = false;
-        for (Map.Entry<OutboxEntry, String> sealing : toSeal.entrySet()) {
+        for (Map.Entry<Owed, String> sealing : toSeal.entrySet()) {
             PersonKeys.KeyToUse known = live.get(sealing.getValue());
             Optional<PersonKeys.KeyToUse> key = known != null ? Optional.of(known)
                     : personKeys.forEventAt(sealing.getValue(), sealing.getKey().event().occurredAt());
-            keys.put(sealing.getKey().eventId(), key.map(PersonKeys.KeyToUse::key));
+            keys.put(sealing.getKey().entry().eventId(), key.map(PersonKeys.KeyToUse::key));
             unpublished |= key.map(PersonKeys.KeyToUse::unpublished).orElse(false);
         }
         if (unpublished) {
@@ -177,9 +184,9 @@ public class OutboxRelay {
     private record Sealing(Map<String, Optional<PersonKey>> keys) {
 
         /** The event as it goes on Kafka; null when it must not go at all. */
-        @Nullable EforumEvent sealed(OutboxEntry entry) {
+        @Nullable EforumEvent sealed(Owed entry) {
             EforumEvent event = entry.event();
-            Optional<PersonKey> key = keys.get(entry.eventId());
+            Optional<PersonKey> key = keys.get(entry.entry().eventId());
             if (key == null) {
                 return event;
             }
@@ -188,16 +195,16 @@ public class OutboxRelay {
     }
 
     /** Sends one event (sealed) inside a span that continues the trace of the request that wrote it. */
-    private CompletableFuture<?> publish(String topic, OutboxEntry entry, Sealing sealing) {
-        if (entry.isTombstone()) {
-            return send(topic, entry.payload(), null, entry);
+    private CompletableFuture<?> publish(String topic, Owed owed, Sealing sealing) {
+        if (owed.event() == null) {
+            return send(topic, owed.entry().payload(), null, owed.entry());
         }
-        EforumEvent event = sealing.sealed(entry);
+        EforumEvent event = sealing.sealed(owed);
         if (event == null) {
             // its person was erased since: nothing of them goes out, and the entry counts as done
             return CompletableFuture.completedFuture(null);
         }
-        return send(topic, event.aggregateId(), event, entry);
+        return send(topic, event.aggregateId(), event, owed.entry());
     }
 
     private CompletableFuture<?> send(String topic, String key, @Nullable EforumEvent event, OutboxEntry entry) {

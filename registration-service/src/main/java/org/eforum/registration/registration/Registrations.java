@@ -47,7 +47,6 @@ public class Registrations implements InitializingBean {
                 .unique().named("one_registration_per_email"));
         indexes.createIndex(new Index().on("conferenceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("registeredAt", Sort.Direction.ASC).named("waitlist_order"));
-        indexes.createIndex(new Index().on(Outbox.PENDING, Sort.Direction.ASC).on(Outbox.PENDING_SINCE, Sort.Direction.ASC));
         // Who holds the address across conferences (erasure), and the counts by status (metrics).
         indexes.createIndex(new Index().on("emailKey", Sort.Direction.ASC).named("by_email"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).named("by_status"));
