@@ -18,11 +18,18 @@ import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.privacy.PersonKey;
 import org.eforum.contracts.privacy.PersonalData;
 import org.jspecify.annotations.Nullable;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.eforum.platform.lease.Lease;
+import org.eforum.platform.lease.Leases;
+import org.eforum.platform.startup.RefusedSetting;
 import org.eforum.platform.tracing.TraceParents;
+import org.eforum.registration.RegistrationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -41,35 +48,67 @@ import org.springframework.stereotype.Component;
  * Registration events go out sealed: their personal fields encrypted with the person's key ({@link PersonKeys}).
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    /** A batch's longest run: its new keys' acknowledgements, then its events', then the store's writes. */
+    static final Duration BATCH_AT_MOST = SEND_TIMEOUT.multipliedBy(2).plusSeconds(5);
+    static final String LEASE = "outbox-relay";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, EforumEvent> kafka;
     private final ObjectProvider<TraceParents> traceParents;
     private final PersonKeys personKeys;
+    private final Lease lease;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, EforumEvent> kafka,
-            ObjectProvider<TraceParents> traceParents, PersonKeys personKeys) {
+            ObjectProvider<TraceParents> traceParents, PersonKeys personKeys, Leases leases,
+            RegistrationSettings settings, MeterRegistry meters) {
+        if (settings.relayLeaseTtl().compareTo(BATCH_AT_MOST) <= 0) {
+            throw new RefusedSetting("eforum.registration.relay-lease-ttl", "eforum.registration.relay-lease-ttl is "
+                    + settings.relayLeaseTtl() + "; a relay batch may take up to " + BATCH_AT_MOST
+                    + ", and must end before another instance could take the lease",
+                    "Set it longer than " + BATCH_AT_MOST.toSeconds() + " s, or leave it unset (30 s).");
+        }
         this.mongo = mongo;
         this.kafka = kafka;
         this.traceParents = traceParents;
         this.personKeys = personKeys;
+        this.lease = leases.lease(LEASE, settings.relayLeaseTtl());
+        Gauge.builder("eforum.outbox.relay.lease", lease, held -> held.isHeld() ? 1 : 0)
+                .description("1 in the instance that relays the outboxes (holds the relay's lease), 0 in the others")
+                .register(meters);
     }
 
+    /**
+     * One pass over every outbox, in the one instance that holds the relay's lease: two relays would race each
+     * other and could reorder an aggregate's events. Each batch starts only with time enough left on the lease.
+     */
     @Scheduled(fixedDelayString = "${eforum.registration.outbox-poll-interval:200ms}")
     public void relay() {
         for (Outbox.Source source : Outbox.SOURCES) {
             int published;
             do {
+                if (!lease.holdFor(BATCH_AT_MOST)) {
+                    return; // another instance relays; this one takes over if that one stops renewing
+                }
                 published = relay(source.collection(), source.topic());
                 if (published < 0) {
                     return; // Kafka is unreachable; try again at the next tick, nothing unsent was removed
                 }
             } while (published == BATCH); // a backlog drains at once, not one batch per tick
+        }
+    }
+
+    /** A graceful stop hands the lease over at once instead of after its time. */
+    @Override
+    public void destroy() {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.debug("Relay lease not released ({}); it expires by itself", e.toString());
         }
     }
 

@@ -1,11 +1,15 @@
 package org.eforum.registration.registration;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.Conferences;
+import org.eforum.platform.lease.Lease;
+import org.eforum.platform.lease.Leases;
+import org.eforum.registration.RegistrationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,10 +41,17 @@ public class SeatCountReconciler {
     /** Differences seen in the previous round, by conference id. */
     private final Map<String, Observation> suspects = new ConcurrentHashMap<>();
 
-    SeatCountReconciler(Conferences conferences, Registrations registrations, WaitlistPromotion waitlist) {
+    private final Lease lease;
+    private final Duration interval;
+
+    SeatCountReconciler(Conferences conferences, Registrations registrations, WaitlistPromotion waitlist,
+            Leases leases, RegistrationSettings settings) {
         this.conferences = conferences;
         this.registrations = registrations;
         this.waitlist = waitlist;
+        this.interval = settings.reconcileInterval();
+        // Held across rounds, so the instance that saw a difference is the one that sees it again a round later.
+        this.lease = leases.lease("seat-reconciler", interval.multipliedBy(3));
     }
 
     /** What one round saw of one conference: its state and what the registrations say the counters should be. */
@@ -54,6 +65,9 @@ public class SeatCountReconciler {
     @Scheduled(fixedDelayString = "${eforum.registration.reconcile-interval:1m}",
             initialDelayString = "${eforum.registration.reconcile-interval:1m}")
     public void reconcileAll() {
+        if (!lease.holdFor(interval)) {
+            return; // another instance reconciles (its corrections are guarded anyway; this saves the work)
+        }
         for (Conference conference : conferences.findAll()) {
             try {
                 reconcile(conference);
