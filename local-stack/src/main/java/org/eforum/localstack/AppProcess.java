@@ -19,22 +19,31 @@ public final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The port distance between one instance of an app and the next: 8081, 8181, 8281 … */
+    public static final int INSTANCE_PORT_STEP = 100;
+
     private final App app;
+    private final int instance;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private AppProcess(App app, int port, Path log, Process process) {
+    private AppProcess(App app, int instance, int port, Path log, Process process) {
         this.app = app;
+        this.instance = instance;
         this.port = port;
         this.log = log;
         this.process = process;
     }
 
-    public static AppProcess start(App app, Path root, Ports ports, JavaRuntime java, Map<String, String> environment,
-            Path logDir) throws IOException {
+    /**
+     * @param instance 1 for the first instance of the app (on its contract port), 2 for the second (that port +
+     *                 {@value #INSTANCE_PORT_STEP}), and so on
+     */
+    public static AppProcess start(App app, int instance, Path root, Ports ports, JavaRuntime java,
+            Map<String, String> environment, Path logDir) throws IOException {
         Path jar = runnableJar(root, app);
-        int port = app.port(ports);
+        int port = app.port(ports) + (instance - 1) * INSTANCE_PORT_STEP;
         List<String> command = new ArrayList<>(List.of(java.java().toString(),
                 // Full tiered compilation: C1 alone starts a little sooner but caps the throughput of a rush.
                 // Serial GC: eight JVMs share two cores, so a GC that works beside the app would take it from another.
@@ -47,11 +56,11 @@ public final class AppProcess implements AutoCloseable {
             command.add("--spring.threads.virtual.enabled=true");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(app.module() + ".log");
+        Path log = logDir.resolve(app.module() + (instance == 1 ? "" : "-" + instance) + ".log");
         ProcessBuilder builder = java.processBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
-        return new AppProcess(app, port, log, builder.start());
+        return new AppProcess(app, instance, port, log, builder.start());
     }
 
     static Path runnableJar(Path root, App app) throws IOException {
@@ -70,6 +79,10 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    public int instance() {
+        return instance;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -85,7 +98,7 @@ public final class AppProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(3)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(app.module() + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name() + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -97,7 +110,12 @@ public final class AppProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250); // polling a child process; there is nothing to wait on instead
         }
-        throw new IllegalStateException(app.module() + " was not UP within " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(name() + " was not UP within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** The module, and the instance when it is not the first: "registration-service #2". */
+    public String name() {
+        return app.module() + (instance == 1 ? "" : " #" + instance);
     }
 
     public long pid() {

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code ./run-local}: the whole E-Forum pipeline on this machine, in the foreground until Ctrl-C or SIGTERM.
  * Options: {@code --no-demo} skips the two demo conferences; {@code --fresh} deletes the data kept under
- * {@code .local-stack/data/} and starts empty.
+ * {@code .local-stack/data/} and starts empty; {@code --instances N} (1 to 4) starts N instances of each app, the
+ * n-th on its app's port + (n - 1) × 100, sharing the consumer groups and the store as pods would.
  */
 public final class LocalStack {
 
@@ -21,9 +22,10 @@ public final class LocalStack {
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
-            System.out.println("Usage: ./run-local [--no-demo] [--fresh]");
+            System.out.println("Usage: ./run-local [--no-demo] [--fresh] [--instances N]");
             return;
         }
+        int instances = instances(arguments);
         long begin = System.nanoTime();
         Path root = Path.of(System.getProperty("eforum.root", ".")).toAbsolutePath().normalize();
         Path classpathFile = root.resolve("local-stack/target/runtime.classpath");
@@ -34,7 +36,7 @@ public final class LocalStack {
                 + java.feature() + (java.hasVirtualThreads() ? " with virtual threads" : "") + " …");
 
         Stack stack = Stack.start(new Stack.Options(root, ports, root.resolve(".local-stack"), java, kafkaClasspath,
-                null, null, EnumSet.allOf(App.class), arguments.contains("--fresh")));
+                null, null, EnumSet.allOf(App.class), arguments.contains("--fresh"), instances));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping E-Forum …");
@@ -47,6 +49,24 @@ public final class LocalStack {
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         System.out.println(banner(stack, ports, demos, took));
         stopped.await();
+    }
+
+    private static int instances(List<String> arguments) {
+        int at = arguments.indexOf("--instances");
+        if (at < 0) {
+            return 1;
+        }
+        try {
+            int instances = Integer.parseInt(arguments.get(at + 1));
+            if (instances >= 1 && instances <= 4) {
+                return instances;
+            }
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("--instances takes a number from 1 to 4");
+        System.exit(2);
+        return 1;
     }
 
     private static String banner(Stack stack, Ports ports, List<DemoConferences.Demo> demos, Duration took) {
@@ -77,6 +97,12 @@ public final class LocalStack {
                     .append("\"consents\":{\"dataProcessing\":true,\"listInDirectory\":true,\"joinExpertsNetwork\":false}}'\n");
             text.append("  Listed in the directory once the address is confirmed: the button on the page the mailed ")
                     .append("link opens, or curl -X POST '<selfServiceUrl with /confirm-address before ?token>'\n");
+        }
+        for (App app : App.values()) {
+            for (AppProcess instance : stack.instances(app).subList(1, stack.instances(app).size())) {
+                text.append("  ").append(String.format("%-30s", instance.name())).append(instance.baseUrl())
+                        .append('\n');
+            }
         }
         text.append("  Mail statistics               ").append(stack.mail().statsUrl()).append('\n');
         text.append("  Data: .local-stack/data/ (kept across restarts; ./run-local --fresh starts empty)\n");

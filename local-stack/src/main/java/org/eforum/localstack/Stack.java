@@ -24,7 +24,7 @@ public final class Stack implements AutoCloseable {
 
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
+    private final Map<App, List<AppProcess>> apps = new EnumMap<>(App.class);
     private KafkaBroker kafka;
     private MailServer mail;
     private MongoWire mongo;
@@ -39,9 +39,23 @@ public final class Stack implements AutoCloseable {
      * @param fresh         true to delete {@code data/} first and start empty
      * @param externalKafka bootstrap servers of a broker started elsewhere, or null to start one
      * @param externalMongo URI of a MongoDB started elsewhere, or null to start the wire server
+     * @param instances     how many instances of each app (1 to 4); the n-th listens on its app's port +
+     *                      (n - 1) × {@value AppProcess#INSTANCE_PORT_STEP}
      */
     public record Options(Path root, Ports ports, Path workDir, JavaRuntime java, String kafkaClasspath,
-            String externalKafka, String externalMongo, Set<App> apps, boolean fresh) {
+            String externalKafka, String externalMongo, Set<App> apps, boolean fresh, int instances) {
+
+        public Options {
+            if (instances < 1 || instances > 4) {
+                throw new IllegalArgumentException("instances must be 1 to 4, not " + instances);
+            }
+        }
+
+        /** One instance of each app. */
+        public Options(Path root, Ports ports, Path workDir, JavaRuntime java, String kafkaClasspath,
+                String externalKafka, String externalMongo, Set<App> apps, boolean fresh) {
+            this(root, ports, workDir, java, kafkaClasspath, externalKafka, externalMongo, apps, fresh, 1);
+        }
 
         Path data() {
             return workDir.resolve("data");
@@ -108,22 +122,39 @@ public final class Stack implements AutoCloseable {
                 "SMTP_PORT", String.valueOf(ports.smtp()),
                 "EFORUM_PUBLIC_BASE_URL", "http://localhost:" + ports.registration());
         for (App app : options.apps()) {
-            AppProcess process = AppProcess.start(app, options.root(), ports, options.java(), environment,
-                    options.logs());
-            apps.put(app, process);
-            started.add(process);
+            List<AppProcess> instances = new ArrayList<>();
+            for (int instance = 1; instance <= options.instances(); instance++) {
+                AppProcess process = AppProcess.start(app, instance, options.root(), ports, options.java(),
+                        environment, options.logs());
+                instances.add(process);
+                started.add(process);
+            }
+            apps.put(app, List.copyOf(instances));
         }
-        for (AppProcess process : apps.values()) {
-            process.awaitHealthy(APP_START_TIMEOUT);
+        // All instances start at once on the same cores: each more of them makes every start slower.
+        Duration timeout = APP_START_TIMEOUT.multipliedBy(options.instances());
+        for (AppProcess process : allApps()) {
+            process.awaitHealthy(timeout);
         }
     }
 
+    /** The first instance's address. */
     public String baseUrl(App app) {
-        return apps.get(app).baseUrl();
+        return app(app).baseUrl();
     }
 
+    /** The first instance of the app. */
     public AppProcess app(App app) {
+        return apps.get(app).get(0);
+    }
+
+    /** Every instance of the app, the first first. */
+    public List<AppProcess> instances(App app) {
         return apps.get(app);
+    }
+
+    private List<AppProcess> allApps() {
+        return apps.values().stream().flatMap(List::stream).toList();
     }
 
     public String bootstrapServers() {
@@ -158,13 +189,13 @@ public final class Stack implements AutoCloseable {
         if (kafka != null) {
             pids.add(kafka.pid());
         }
-        apps.values().forEach(app -> pids.add(app.pid()));
+        allApps().forEach(app -> pids.add(app.pid()));
         return pids;
     }
 
     /** SIGKILLs every process this stack started, all at once, as a power cut of the services would. */
     public void killAll() throws InterruptedException {
-        for (AppProcess app : apps.values()) {
+        for (AppProcess app : allApps()) {
             app.kill();
         }
         if (kafka != null) {

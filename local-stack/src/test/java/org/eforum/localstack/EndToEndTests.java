@@ -108,8 +108,15 @@ abstract class EndToEndTests {
             deliveries.forEach(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("SENT"));
         });
         // One trace id from the HTTP request through the outbox and Kafka to the notification service's mail log.
-        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(
-                java.nio.file.Files.readAllLines(stack().app(App.NOTIFICATION).log()))
+        // (whichever instance of notification-service sent it)
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(stack().instances(App.NOTIFICATION).stream()
+                .flatMap(instance -> {
+                    try {
+                        return java.nio.file.Files.readAllLines(instance.log()).stream();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }))
                 .anyMatch(line -> line.contains(traceId) && line.contains("Delivery") && line.contains("sent")));
 
         // Each mail went out once: nothing more arrived while the log was checked.

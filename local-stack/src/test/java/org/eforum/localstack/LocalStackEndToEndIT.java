@@ -1,20 +1,53 @@
 package org.eforum.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.bson.Document;
+import org.eforum.testsupport.EventLog;
+import org.eforum.testsupport.ImapMailbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The end-to-end story on the Docker-less stack of ./run-local: a real Kafka broker from Apache Kafka's jars in
  * its own JVM, the MongoDB-wire server, GreenMail, and the apps from their runnable jars (on free ports, so a
- * running ./run-local does not disturb it).
+ * running ./run-local does not disturb it) — two instances of each, as `./run-local --instances 2` starts them,
+ * sharing the consumer groups and the store as pods would.
  */
 class LocalStackEndToEndIT extends EndToEndTests {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PARTICIPANTS = 8;
+
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENT = new java.util.concurrent.atomic.AtomicInteger();
+
     private static Stack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -23,7 +56,7 @@ class LocalStackEndToEndIT extends EndToEndTests {
                 root.resolve("local-stack/target/runtime.classpath").toString()))).trim();
         stack = Stack.start(new Stack.Options(root, Ports.free(), root.resolve("local-stack/target/e2e-local"),
                 JavaRuntime.newest(), kafkaClasspath, null, null,
-                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION), true));
+                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION), true, 2));
     }
 
     @AfterAll
@@ -36,5 +69,103 @@ class LocalStackEndToEndIT extends EndToEndTests {
     @Override
     protected Stack stack() {
         return stack;
+    }
+
+    /**
+     * Registrations and confirmations sent to either instance: each registration's events are on Kafka once and
+     * in order (one relay, the lease holder, publishes), each consenting person is listed once by either
+     * directory instance, and each mail is delivered once although two notification instances share the topic.
+     */
+    @Test
+    void twoInstancesOfEachAppShareTheWorkAndDoNothingTwice() throws Exception {
+        List<AppProcess> registration = stack.instances(App.REGISTRATION);
+        assertThat(registration).hasSize(2);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String conferenceId = "two-instances-" + suffix;
+        String contact = "contact-" + suffix + "@example.org";
+        HttpResponse<String> created = send(registration.get(1), "/api/conferences", """
+                {"id": "%s", "title": {"en": "Two instances", "bg": "Две инстанции"},
+                 "venue": {"en": "Sofia", "bg": "София"}, "startDate": "2027-05-10", "endDate": "2027-05-10",
+                 "city": "Sofia", "country": "BG", "capacity": 100, "languages": ["en", "bg"],
+                 "contact": {"name": "Maria Ivanova", "email": "%s"}, "cc": [],
+                 "organiserNotifications": "IMMEDIATE"}
+                """.formatted(conferenceId, contact), true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        Map<String, String> participants = new HashMap<>(); // registration id -> address
+        for (int i = 0; i < PARTICIPANTS; i++) {
+            String email = "twin-" + i + "-" + suffix + "@example.org";
+            AppProcess submittedTo = registration.get(i % 2);
+            HttpResponse<String> registered = send(submittedTo, "/api/conferences/" + conferenceId + "/registrations", """
+                    {"firstName": "Teodora", "lastName": "Twin%s", "email": "%s", "organisation": "NGO %d",
+                     "stakeholderType": "CIVIL_SOCIETY", "country": "BG", "language": "en",
+                     "consents": {"dataProcessing": true, "listInDirectory": true, "joinExpertsNetwork": false}}
+                    """.formatted(suffix, email, i), false);
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            JsonNode body = JSON.readTree(registered.body());
+            String id = body.get("id").asString();
+            participants.put(id, email);
+            String link = body.get("selfServiceUrl").asString();
+            String token = link.substring(link.indexOf("?token=") + "?token=".length());
+            // confirmed through the other instance than the one that took the registration
+            HttpResponse<String> confirmed = send(registration.get((i + 1) % 2),
+                    "/api/registrations/" + id + "/confirm-address?token=" + token, "", false);
+            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        }
+
+        for (AppProcess directory : stack.instances(App.DIRECTORY)) {
+            await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(JSON.readTree(get(directory,
+                    "/api/directory/stakeholders?q=twin" + suffix).body()).get("total").asInt())
+                    .as("listed by %s", directory.name()).isEqualTo(PARTICIPANTS));
+        }
+        for (String email : participants.values()) {
+            await().atMost(PIPELINE_TIMEOUT).until(() -> mails(email) >= 1);
+        }
+        await().atMost(PIPELINE_TIMEOUT).until(() -> mails(contact) >= PARTICIPANTS);
+        // Nothing more comes: each mail went out once.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                mails(contact) == PARTICIPANTS && participants.values().stream().allMatch(email -> mails(email) == 1));
+
+        Map<String, List<String>> types = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : EventLog.readAll(stack.bootstrapServers(), "eforum.registrations")) {
+            if (participants.containsKey(record.key())) {
+                Header type = record.headers().lastHeader("ce_type");
+                types.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(new String(type.value(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(types).hasSize(PARTICIPANTS);
+        types.values().forEach(kinds -> assertThat(kinds).as("each event once, in order").containsExactly(
+                "org.eforum.registration.confirmed.v1", "org.eforum.registration.address-confirmed.v1"));
+
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            Document lease = mongo.getDatabase("eforum-registration").getCollection("leases")
+                    .find(new Document("_id", "outbox-relay")).first();
+            assertThat(lease).as("one instance holds the relay's lease").isNotNull();
+        }
+        for (AppProcess instance : stack.instances(App.REGISTRATION)) {
+            assertThat(get(instance, "/actuator/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private int mails(String address) {
+        return ImapMailbox.read("127.0.0.1", stack.mail().imapPort(), address).size();
+    }
+
+    private HttpResponse<String> send(AppProcess app, String path, String json, boolean organiser) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "198.19.0." + (1 + CLIENT.incrementAndGet() % 250))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (organiser) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString("organiser:organiser".getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(AppProcess app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

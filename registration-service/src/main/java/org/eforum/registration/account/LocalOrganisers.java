@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +34,13 @@ class LocalOrganisers implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         for (String username : USERNAMES) {
             if (accounts.find(username).isEmpty()) {
-                accounts.insert(new OrganiserAccount(username, "Local organiser " + username,
-                        username + "@eforum.local", passwords.encode(username), true, clock.instant(), "local profile",
-                        null));
+                try {
+                    accounts.insert(new OrganiserAccount(username, "Local organiser " + username,
+                            username + "@eforum.local", passwords.encode(username), true, clock.instant(),
+                            "local profile", null));
+                } catch (DuplicateKeyException anotherInstanceWasFirst) {
+                    // ./run-local --instances 2: the other instance stored it a moment ago
+                }
             }
         }
     }
