@@ -66,7 +66,7 @@ final class SampleEvents {
                 new RegistrationAddressConfirmed(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
                 new RegistrationMailResent(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
-                        RegistrationStatus.CONFIRMED),
+                        RegistrationStatus.CONFIRMED, true),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"),

@@ -79,9 +79,9 @@ final class Fixtures {
     }
 
     static RegistrationMailResent mailResent(String registrationId, long sequence, Participant participant,
-            ConferenceSnapshot conference, RegistrationStatus status) {
+            ConferenceSnapshot conference, RegistrationStatus status, boolean addressConfirmed) {
         return new RegistrationMailResent(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
-                conference, selfServiceUrl(registrationId), status);
+                conference, selfServiceUrl(registrationId), status, addressConfirmed);
     }
 
     static RegistrationAddressConfirmed addressConfirmed(String registrationId, long sequence, Participant participant,

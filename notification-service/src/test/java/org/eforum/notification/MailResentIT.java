@@ -66,7 +66,7 @@ class MailResentIT extends IntegrationTest {
         PersonKey key = PersonKey.generate(EmailHash.of(email));
         publish(Topics.PERSON_KEYS, key.issued(Instant.now()));
         RegistrationMailResent resent = Fixtures.mailResent(registrationId, 1, rosa, conference,
-                RegistrationStatus.CONFIRMED);
+                RegistrationStatus.CONFIRMED, false);
         publish(Topics.REGISTRATIONS, PersonalData.seal(resent, key));
         List<ReceivedMail> mails = awaitInbox(email, 2);
         // The same resend again, as a redelivery or the relay's re-publish after a crash would bring it.
@@ -76,7 +76,8 @@ class MailResentIT extends IntegrationTest {
         assertThat(inbox(email)).hasSize(2);
         assertThat(mails).extracting(ReceivedMail::subject).containsOnly(mails.get(0).subject());
         assertThat(mails.get(1).subject()).contains(TITLE_EN);
-        assertThat(mails.get(1).text()).contains(Fixtures.selfServiceUrl(registrationId));
+        assertThat(mails.get(1).text()).contains(Fixtures.selfServiceUrl(registrationId))
+                .as("the address is not confirmed yet: asked for again").contains("Confirm my address");
         assertThat(inbox(contact)).as("the organisers asked for it: no mail to them").hasSize(1);
 
         JsonNode log = await().atMost(PATIENCE).until(() -> json.readTree(deliveryLog(registrationId)),
@@ -88,17 +89,20 @@ class MailResentIT extends IntegrationTest {
     }
 
     @Test
-    void aWaitlistedRegistrationGetsTheWaitlistedMailAgain() {
+    void aWaitlistedRegistrationGetsTheWaitlistedMailAgainNoLongerAskingForAConfirmedAddress() {
         String registrationId = unique("reg");
         String email = unique("wanda") + "@example.org";
         Participant wanda = participant("Wanda", "Waiting", email, "en");
         publish(Topics.REGISTRATIONS, Fixtures.waitlisted(registrationId, 1, wanda, conference));
         ReceivedMail first = awaitInbox(email, 1).get(0);
+        assertThat(first.text()).contains("Confirm my address");
 
-        publish(Topics.REGISTRATIONS, Fixtures.mailResent(registrationId, 1, wanda, conference,
-                RegistrationStatus.WAITLISTED));
+        publish(Topics.REGISTRATIONS, Fixtures.mailResent(registrationId, 2, wanda, conference,
+                RegistrationStatus.WAITLISTED, true));
 
-        assertThat(awaitInbox(email, 2).get(1).subject()).isEqualTo(first.subject());
+        ReceivedMail again = awaitInbox(email, 2).get(1);
+        assertThat(again.subject()).isEqualTo(first.subject());
+        assertThat(again.text()).doesNotContain("Confirm my address");
     }
 
     private static List<JsonNode> participantDeliveries(JsonNode log) {

@@ -8,6 +8,8 @@ import java.util.UUID;
  * current status (confirmed, waitlisted or cancelled), with the self-service link. Not a change of the registration:
  * {@code sequence} and {@code status} are the current ones, as with {@link RegistrationLinkResent}; each such event
  * is one more delivery of its own (its event id keys it), so a redelivered event sends nothing twice.
+ * {@code addressConfirmed}: whether the participant has confirmed the address already, so that the mail asks for
+ * the confirmation only while it is still owed.
  */
 public record RegistrationMailResent(
         UUID eventId,
@@ -17,5 +19,6 @@ public record RegistrationMailResent(
         Participant participant,
         ConferenceSnapshot conference,
         String selfServiceUrl,
-        RegistrationStatus status) implements RegistrationEvent {
+        RegistrationStatus status,
+        boolean addressConfirmed) implements RegistrationEvent {
 }

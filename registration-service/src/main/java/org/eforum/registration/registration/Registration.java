@@ -158,7 +158,7 @@ public record Registration(
      */
     RegistrationMailResent resendMail(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
         return new RegistrationMailResent(UUID.randomUUID(), now, id, sequence, participant, conference,
-                selfServiceUrl, status);
+                selfServiceUrl, status, isAddressConfirmed());
     }
 
     /**
