@@ -95,7 +95,8 @@ class ProjectionIT extends AbstractDirectoryIT {
         Participant participant = person("Mila", surname).organisation("Mailed " + surname).build();
 
         publishAndAwait(new RegistrationMailResent(UUID.randomUUID(), Instant.now(), unique("reg-"), 1, participant,
-                forum, "https://register.eforum.example/registrations/x?token=secret", RegistrationStatus.CONFIRMED));
+                forum, "https://register.eforum.example/registrations/x?token=secret", RegistrationStatus.CONFIRMED,
+                false));
 
         assertThat(search(surname).get("total").asInt()).isZero();
         assertThat(storedPerson(participant)).as("no person").isNull();
