@@ -19,6 +19,7 @@ import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
@@ -64,6 +65,8 @@ final class SampleEvents {
                         RegistrationStatus.CONFIRMED),
                 new RegistrationAddressConfirmed(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED),
+                new RegistrationMailResent(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED, true),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"),

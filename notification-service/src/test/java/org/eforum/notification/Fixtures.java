@@ -16,6 +16,7 @@ import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
@@ -75,6 +76,12 @@ final class Fixtures {
             ConferenceSnapshot conference, RegistrationStatus status) {
         return new RegistrationLinkResent(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
                 conference, selfServiceUrl(registrationId), status);
+    }
+
+    static RegistrationMailResent mailResent(String registrationId, long sequence, Participant participant,
+            ConferenceSnapshot conference, RegistrationStatus status, boolean addressConfirmed) {
+        return new RegistrationMailResent(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
+                conference, selfServiceUrl(registrationId), status, addressConfirmed);
     }
 
     static RegistrationAddressConfirmed addressConfirmed(String registrationId, long sequence, Participant participant,

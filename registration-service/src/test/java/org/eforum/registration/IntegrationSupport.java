@@ -4,6 +4,8 @@ import org.eforum.testsupport.MongoWireServerInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on a random port with a real Kafka broker (KRaft) and a real MongoDB-wire server. Every
@@ -30,4 +32,13 @@ import org.springframework.test.context.ContextConfiguration;
         brokerProperties = {"log.cleaner.backoff.ms=200", "log.retention.check.interval.ms=1000"})
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)
 public abstract class IntegrationSupport extends ServiceTestSupport {
+
+    /** The delivery log on the registration pages comes from a stand-in for notification-service's API. */
+    @DynamicPropertySource
+    static void notificationApi(DynamicPropertyRegistry registry) {
+        registry.add("eforum.registration.notification-api.url", NotificationApiStub::url);
+        registry.add("eforum.registration.notification-api.username", () -> NotificationApiStub.USERNAME);
+        registry.add("eforum.registration.notification-api.password", () -> NotificationApiStub.PASSWORD);
+        registry.add("eforum.registration.notification-api.timeout", () -> "1s");
+    }
 }

@@ -6,6 +6,7 @@ import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.directory.organisation.Organisations;
 import org.eforum.directory.person.PersonProjection;
 import org.eforum.platform.privacy.PersonalDataReader;
@@ -48,9 +49,9 @@ class RegistrationEventsListener {
                     sealed.sequence());
             return;
         }
-        if (event instanceof RegistrationLinkResent) {
-            // A request to mail the participant's link again: no change of the registration, nothing to project.
-            log.debug("Registration {}: link resent, nothing to project", event.registrationId());
+        if (event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent) {
+            // A request to mail the participant again: no change of the registration, nothing to project.
+            log.debug("Registration {}: mail asked for again, nothing to project", event.registrationId());
             return;
         }
         Participant participant = event.participant();

@@ -21,6 +21,7 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.directory.AbstractDirectoryIT;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,22 @@ class ProjectionIT extends AbstractDirectoryIT {
 
         publishAndAwait(new RegistrationLinkResent(UUID.randomUUID(), Instant.now(), unique("reg-"), 1, participant,
                 forum, "https://register.eforum.example/registrations/x?token=secret", RegistrationStatus.CONFIRMED));
+
+        assertThat(search(surname).get("total").asInt()).isZero();
+        assertThat(storedPerson(participant)).as("no person").isNull();
+        assertThat(mongo.getCollection("organisations").find().map(Document::toJson).into(new ArrayList<>()))
+                .as("no organisation").noneMatch(organisation -> organisation.contains(surname));
+    }
+
+    @Test
+    void aMailResentByAnOrganiserChangesNothingInTheDirectory() {
+        ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
+        String surname = uniqueWord("mailed");
+        Participant participant = person("Mila", surname).organisation("Mailed " + surname).build();
+
+        publishAndAwait(new RegistrationMailResent(UUID.randomUUID(), Instant.now(), unique("reg-"), 1, participant,
+                forum, "https://register.eforum.example/registrations/x?token=secret", RegistrationStatus.CONFIRMED,
+                false));
 
         assertThat(search(surname).get("total").asInt()).isZero();
         assertThat(storedPerson(participant)).as("no person").isNull();

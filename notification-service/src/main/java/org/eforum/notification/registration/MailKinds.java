@@ -5,7 +5,9 @@ import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
+import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.notification.mail.MailKind;
 
@@ -36,12 +38,33 @@ final class MailKinds {
         if (event instanceof RegistrationLinkResent) {
             return MailKind.PARTICIPANT_LINK_RESENT;
         }
+        if (event instanceof RegistrationMailResent) {
+            return ofStatus(event.status());
+        }
         throw new IllegalArgumentException("no participant mail for " + event.getClass().getSimpleName());
     }
 
-    /** A repeated address changes nothing the organisers need to hear of: only its owner gets a mail. */
+    /**
+     * An organiser's resend is the participant's mail of the current status once more (a delivery of its own, keyed
+     * by the resend's event id): a promoted participant's status is CONFIRMED, so they get the confirmed mail.
+     */
+    private static MailKind ofStatus(RegistrationStatus status) {
+        switch (status) {
+            case CONFIRMED:
+                return MailKind.PARTICIPANT_CONFIRMED;
+            case WAITLISTED:
+                return MailKind.PARTICIPANT_WAITLISTED;
+            default:
+                return MailKind.PARTICIPANT_CANCELLED;
+        }
+    }
+
+    /**
+     * A repeated address changes nothing the organisers need to hear of: only its owner gets a mail; nor does a mail
+     * an organiser had resent (they asked for it).
+     */
     static boolean concernsOrganisers(RegistrationEvent event) {
-        return !(event instanceof RegistrationLinkResent);
+        return !(event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent);
     }
 
     static MailKind forOrganiser(RegistrationEvent event) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.mail.internet.InternetAddress;
 
 import org.eforum.contracts.event.RegistrationEvent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.notification.conference.OrganiserRouting;
 import org.eforum.notification.delivery.DeliveryRequest;
 import org.eforum.notification.mail.Attachment;
@@ -50,6 +51,9 @@ class ParticipantMails {
      * then nothing about them is published, whoever typed the address.
      */
     static boolean asksToConfirmTheAddress(RegistrationEvent event, MailKind kind) {
+        if (event instanceof RegistrationMailResent resent && resent.addressConfirmed()) {
+            return false; // resent after the participant confirmed: nothing is owed any more
+        }
         var consents = event.participant().consents();
         return (kind == MailKind.PARTICIPANT_CONFIRMED || kind == MailKind.PARTICIPANT_WAITLISTED) && consents != null
                 && (consents.listInDirectory() || consents.joinExpertsNetwork());

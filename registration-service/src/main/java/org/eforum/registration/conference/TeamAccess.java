@@ -37,7 +37,7 @@ public class TeamAccess {
         return isOperator(caller) || conference.hasOrganiser(caller.getName());
     }
 
-    static boolean isOperator(Authentication caller) {
+    public static boolean isOperator(Authentication caller) {
         return caller.getAuthorities().stream().anyMatch(authority -> OPERATOR.equals(authority.getAuthority()));
     }
 }

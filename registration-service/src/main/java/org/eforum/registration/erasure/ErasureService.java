@@ -46,7 +46,7 @@ public class ErasureService {
         ErasureRequested event = new ErasureRequested(UUID.randomUUID(), now, emailHash, requestedBy);
         String id = UUID.randomUUID().toString();
         mongo.insert(new Erasure(id, emailHash, requestedBy, now, 0, true, now, List.of(outboxEntryFactory.of(event))));
-        int erased = registrations.erase(email, emailHash);
+        int erased = registrations.erase(email, emailHash, requestedBy);
         // Last, once no outbox holds an event of the person any more: every copy of them on Kafka becomes unreadable.
         personKeys.shred(emailHash);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("registrationsErased", erased),

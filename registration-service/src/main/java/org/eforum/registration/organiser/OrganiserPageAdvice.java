@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.eforum.registration.conference.ConferenceNotFoundException;
 import org.eforum.registration.conference.NotInTeamException;
 import org.eforum.registration.page.PageAdvice;
+import org.eforum.registration.registration.RegistrationNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,8 +30,12 @@ class OrganiserPageAdvice {
         return authentication == null || !authentication.isAuthenticated() ? "" : authentication.getName();
     }
 
-    /** Another team's conference is no different from one that does not exist: the page tells nothing of it. */
-    @ExceptionHandler({ConferenceNotFoundException.class, NotInTeamException.class})
+    /**
+     * Another team's conference is no different from one that does not exist, nor is a registration of another
+     * conference: the page tells nothing of it.
+     */
+    @ExceptionHandler({ConferenceNotFoundException.class, NotInTeamException.class,
+            RegistrationNotFoundException.class})
     ModelAndView notFound(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("not-found", HttpStatus.NOT_FOUND);
         page.addObject("languageLinks", PageAdvice.languageLinksFor(request));

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.eforum.registration.registration.RegistrationView;
 
-/** One registration as a row of the organiser's table: the values written out in the page's language. */
+/** One registration as a row of the organiser's table: the values written out in the page's language, and its page. */
 record RegistrationRow(
         String name,
         String email,
@@ -15,7 +15,8 @@ record RegistrationRow(
         boolean listed,
         boolean expert,
         String registeredAt,
-        String registeredAtIso) {
+        String registeredAtIso,
+        String href) {
 
     static RegistrationRow of(RegistrationView registration, Locale locale, Moments moments) {
         String country = new Locale.Builder().setRegion(registration.country()).build().getDisplayCountry(locale);
@@ -23,6 +24,7 @@ record RegistrationRow(
                 registration.organisation(), registration.stakeholderType().name(), country,
                 registration.status().name(), registration.consents().listInDirectory(),
                 registration.consents().joinExpertsNetwork(), moments.moment(registration.registeredAt(), locale),
-                registration.registeredAt().atZone(Moments.LOCAL_TIME).toOffsetDateTime().toString());
+                registration.registeredAt().atZone(Moments.LOCAL_TIME).toOffsetDateTime().toString(),
+                "/organiser/conferences/" + registration.conferenceId() + "/registrations/" + registration.id());
     }
 }

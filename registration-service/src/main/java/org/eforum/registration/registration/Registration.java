@@ -2,6 +2,8 @@ package org.eforum.registration.registration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.legal.PrivacyNotice;
@@ -28,6 +31,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * submitted again (absent until then); it spaces those mails out. {@code addressConfirmedAt} is when the
  * participant confirmed, from the page their mailed link opens, that the address is theirs (absent until then): only
  * from then on do the consents to be listed and to join the experts' network take effect (see {@link #confirmAddress}).
+ * {@code history} lists every change with its time and who made it, each appended by the write of the change
+ * (absent on registrations older than it: {@link #historyAsKnown} derives what it can).
  *
  * <p>The registration owns its state machine: {@code CONFIRMED} or {@code WAITLISTED} at submission,
  * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED). A transition checks its
@@ -51,7 +56,8 @@ public record Registration(
         List<OutboxEntry> outbox,
         PrivacyNotice.ConsentRecord consent,
         Instant linkResentAt,
-        Instant addressConfirmedAt) {
+        Instant addressConfirmedAt,
+        List<HistoryEntry> history) {
 
     /**
      * A new registration as submitted: its first event ({@code RegistrationConfirmed} or {@code RegistrationWaitlisted},
@@ -60,8 +66,11 @@ public record Registration(
     static Registration submit(String conferenceId, Participant participant, String notes, RegistrationEvent first,
             OutboxEntry firstEntry, PrivacyNotice.ConsentRecord consent) {
         Instant now = first.occurredAt();
+        HistoryEntry.Change submitted = first.status() == RegistrationStatus.WAITLISTED
+                ? HistoryEntry.Change.SUBMITTED_WAITLISTED : HistoryEntry.Change.SUBMITTED_CONFIRMED;
         return new Registration(first.registrationId(), conferenceId, emailKey(participant.email()), participant,
-                notes, first.status(), first.sequence(), now, now, true, now, List.of(firstEntry), consent, null, null);
+                notes, first.status(), first.sequence(), now, now, true, now, List.of(firstEntry), consent, null, null,
+                List.of(new HistoryEntry(submitted, now, Actor.participant())));
     }
 
     static String emailKey(String email) {
@@ -76,21 +85,22 @@ public record Registration(
     static final String ERASED_PREFIX = "erased:";
     static final String ERASED = "[erased]";
 
-    boolean isCancelled() {
+    public boolean isCancelled() {
         return status == RegistrationStatus.CANCELLED;
     }
 
-    boolean isWaitlisted() {
+    public boolean isWaitlisted() {
         return status == RegistrationStatus.WAITLISTED;
     }
 
-    /** The participant gives up their seat or their place on the waiting list. */
-    Transition cancel(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+    /** The participant gives up their seat or their place on the waiting list (themselves, or an organiser for them). */
+    Transition cancel(ConferenceSnapshot conference, String selfServiceUrl, Instant now, Actor by) {
         if (isCancelled()) {
             throw new IllegalStateException("Registration " + id + " is cancelled already");
         }
         return new Transition(this, RegistrationStatus.CANCELLED, new RegistrationCancelled(UUID.randomUUID(), now,
-                id, sequence + 1, participant, conference, selfServiceUrl, status));
+                id, sequence + 1, participant, conference, selfServiceUrl, status),
+                new HistoryEntry(HistoryEntry.Change.CANCELLED, now, by));
     }
 
     boolean isAddressConfirmed() {
@@ -116,16 +126,21 @@ public record Registration(
                     + (isAddressConfirmed() ? ", confirmed already" : ""));
         }
         return new Transition(this, status, new RegistrationAddressConfirmed(UUID.randomUUID(), now, id,
-                sequence + 1, participant, conference, selfServiceUrl, status));
+                sequence + 1, participant, conference, selfServiceUrl, status),
+                new HistoryEntry(HistoryEntry.Change.ADDRESS_CONFIRMED, now, Actor.participant()));
     }
 
-    /** A waitlisted participant gets a seat that was freed (the caller has taken that seat already). */
-    Transition promote(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+    /**
+     * A waitlisted participant gets a seat that was freed (the caller has taken that seat already): the next in line
+     * by the system, or one an organiser chose out of order.
+     */
+    Transition promote(ConferenceSnapshot conference, String selfServiceUrl, Instant now, Actor by) {
         if (!isWaitlisted()) {
             throw new IllegalStateException("Only a waitlisted registration can be promoted; " + id + " is " + status);
         }
         return new Transition(this, RegistrationStatus.CONFIRMED, new RegistrationPromoted(UUID.randomUUID(), now,
-                id, sequence + 1, participant, conference, selfServiceUrl));
+                id, sequence + 1, participant, conference, selfServiceUrl),
+                new HistoryEntry(HistoryEntry.Change.PROMOTED, now, by));
     }
 
     /**
@@ -137,15 +152,44 @@ public record Registration(
                 selfServiceUrl, status);
     }
 
+    /**
+     * The participant's mail of the current status, sent again because an organiser asked: no change of state, so
+     * the event carries the current status and sequence.
+     */
+    RegistrationMailResent resendMail(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+        return new RegistrationMailResent(UUID.randomUUID(), now, id, sequence, participant, conference,
+                selfServiceUrl, status, isAddressConfirmed());
+    }
+
+    /**
+     * The history as stored, oldest first; for a registration older than the history, what its fields tell: when it
+     * was submitted, when its address was confirmed, when its link was last mailed again.
+     */
+    public List<HistoryEntry> historyAsKnown() {
+        List<HistoryEntry> known = new ArrayList<>(history == null ? List.of() : history);
+        if (known.stream().noneMatch(HistoryEntry::isSubmission) && registeredAt != null) {
+            known.add(new HistoryEntry(HistoryEntry.Change.SUBMITTED, registeredAt, Actor.participant()));
+        }
+        if (history == null && addressConfirmedAt != null) {
+            known.add(new HistoryEntry(HistoryEntry.Change.ADDRESS_CONFIRMED, addressConfirmedAt, Actor.participant()));
+        }
+        if (history == null && linkResentAt != null) {
+            known.add(new HistoryEntry(HistoryEntry.Change.LINK_RESENT, linkResentAt, Actor.system()));
+        }
+        known.sort(Comparator.comparing(HistoryEntry::at));
+        return known;
+    }
+
     /** Whether the link was mailed again less than {@code interval} before {@code now}. */
     boolean linkResentWithin(Duration interval, Instant now) {
         return linkResentAt != null && linkResentAt.isAfter(now.minus(interval));
     }
 
     /**
-     * A change from the state {@code from} was read in to {@code to}, with the event it owes. It applies only if the
-     * registration is still exactly {@code from} (same status, same sequence) when written.
+     * A change from the state {@code from} was read in to {@code to}, with the event it owes and the line of history
+     * it adds. It applies only if the registration is still exactly {@code from} (same status, same sequence) when
+     * written.
      */
-    record Transition(Registration from, RegistrationStatus to, RegistrationEvent event) {
+    record Transition(Registration from, RegistrationStatus to, RegistrationEvent event, HistoryEntry entry) {
     }
 }

@@ -2,6 +2,7 @@ package org.eforum.registration.registration;
 
 import java.net.URI;
 
+import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.registration.conference.Conference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,7 +13,8 @@ public class RegistrationConflictException extends ErrorResponseException {
 
     private final Kind kind;
 
-    public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED, ALREADY_CANCELLED, CANCELLED_NOT_CONFIRMABLE, BUSY }
+    public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED, ALREADY_CANCELLED, CANCELLED_NOT_CONFIRMABLE, NOT_WAITLISTED,
+        NO_SEAT_FREE, BUSY }
 
     private RegistrationConflictException(Kind kind, ProblemDetail problem) {
         super(HttpStatus.CONFLICT, problem, null);
@@ -68,6 +70,27 @@ public class RegistrationConflictException extends ErrorResponseException {
         problem.setType(URI.create("https://eforum.example.org/problems/cancelled-not-confirmable"));
         problem.setProperty("registrationId", id);
         return new RegistrationConflictException(Kind.CANCELLED_NOT_CONFIRMABLE, problem);
+    }
+
+    static RegistrationConflictException notWaitlisted(String id, RegistrationStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Only a registration on the waiting list can be promoted; this one is " + status + ".");
+        problem.setTitle("Not on the waiting list");
+        problem.setType(URI.create("https://eforum.example.org/problems/not-waitlisted"));
+        problem.setProperty("registrationId", id);
+        problem.setProperty("status", status.name());
+        return new RegistrationConflictException(Kind.NOT_WAITLISTED, problem);
+    }
+
+    static RegistrationConflictException noSeatFree(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "No seat is free, so this registration cannot be promoted out of order (the capacity is never "
+                        + "exceeded, and every seat that is freed goes to the first on the waiting list at once). "
+                        + "Nothing was changed.");
+        problem.setTitle("No seat is free");
+        problem.setType(URI.create("https://eforum.example.org/problems/no-seat-free"));
+        problem.setProperty("registrationId", id);
+        return new RegistrationConflictException(Kind.NO_SEAT_FREE, problem);
     }
 
     static RegistrationConflictException busy(String id) {

@@ -11,6 +11,18 @@ public class RegistrationNotFoundException extends ErrorResponseException {
         super(HttpStatus.NOT_FOUND, problem(), null);
     }
 
+    private RegistrationNotFoundException(ProblemDetail problem) {
+        super(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** For organisers: the conference has no such registration (erased ones are no one's any more). */
+    static RegistrationNotFoundException inConference() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "This conference has no such registration.");
+        problem.setTitle("Registration not found");
+        return new RegistrationNotFoundException(problem);
+    }
+
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No registration matches this link. Use the link from your confirmation mail.");

@@ -32,8 +32,10 @@ import org.springframework.stereotype.Service;
  * repeat (see {@link #repeat}). When {@link #register}
  * returns, the registration is durable and its event will reach Kafka.
  *
- * <p>Cancelling: the registration becomes CANCELLED together with its event, then its seat is freed (and given to
- * the waiting list) or its place on the waiting list counted off.
+ * <p>Cancelling (by the participant or an organiser for them): the registration becomes CANCELLED together with its
+ * event and its line of history, then {@link #giveBackPlace} frees its seat (and gives it to the waiting list) or
+ * counts its place on the waiting list off, as after an erasure or a duplicate's insert. An organiser's promotion
+ * out of order and resent mail are single guarded writes too, each with its line of history.
  */
 @Service
 public class RegistrationService {
@@ -142,6 +144,22 @@ public class RegistrationService {
         if (registrations.find(id).map(Registration::isErased).orElse(true)) {
             throw new RegistrationNotFoundException();
         }
+        return cancel(id, Actor.participant());
+    }
+
+    /**
+     * An organiser cancels on the participant's behalf, as the participant's link would: a freed seat goes to the
+     * first on the waiting list. The caller has checked that {@code by} organises the conference.
+     *
+     * @throws RegistrationNotFoundException when the conference has no such registration (or it is erased)
+     * @throws RegistrationConflictException when it is cancelled already
+     */
+    public Registration cancelFor(String conferenceId, String id, Actor by) {
+        ofConference(conferenceId, id);
+        return cancel(id, by);
+    }
+
+    private Registration cancel(String id, Actor by) {
         for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
             Registration current = registrations.find(id).orElseThrow(RegistrationNotFoundException::new);
             if (current.isCancelled()) {
@@ -149,7 +167,7 @@ public class RegistrationService {
             }
             Conference conference = conferenceService.get(current.conferenceId());
             Optional<Registration> cancelled = registrations.apply(
-                    current.cancel(conference.snapshot(), links.linkFor(id), clock.instant()));
+                    current.cancel(conference.snapshot(), links.linkFor(id), clock.instant(), by));
             if (cancelled.isEmpty()) {
                 continue; // promoted (or cancelled) meanwhile: read again and decide again
             }
@@ -159,6 +177,66 @@ public class RegistrationService {
             return cancelled.get();
         }
         throw RegistrationConflictException.busy(id);
+    }
+
+    /**
+     * An organiser gives a free seat to a waitlisted registration out of the waiting list's order. Only a seat that
+     * is free may be given (as pretix and Indico do, the capacity is never exceeded): with none, a 409 says so. The
+     * participant is mailed as for any promotion ({@code RegistrationPromoted}).
+     *
+     * @throws RegistrationNotFoundException when the conference has no such registration (or it is erased)
+     * @throws RegistrationConflictException when it is not waitlisted, or no seat is free
+     */
+    public Registration promoteOutOfOrder(String conferenceId, String id, Actor by) {
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Registration current = ofConference(conferenceId, id);
+            if (!current.isWaitlisted()) {
+                throw RegistrationConflictException.notWaitlisted(id, current.status());
+            }
+            Optional<Conference> seat = conferences.takeSeat(conferenceId);
+            if (seat.isEmpty()) {
+                throw RegistrationConflictException.noSeatFree(id);
+            }
+            Optional<Registration> promoted = registrations.apply(
+                    current.promote(seat.get().snapshot(), links.linkFor(id), clock.instant(), by));
+            if (promoted.isPresent()) {
+                conferences.leaveWaitlist(conferenceId);
+                return promoted.get();
+            }
+            // Changed meanwhile (promoted or cancelled): the seat goes back to whoever waits, and we decide again.
+            conferences.releaseSeat(conferenceId);
+            waitlist.fillFreeSeats(conferenceId);
+        }
+        throw RegistrationConflictException.busy(id);
+    }
+
+    /**
+     * An organiser has the participant's mail of the current status (confirmed, waitlisted or cancelled) sent again:
+     * one more mail per call, through the outbox like every event.
+     *
+     * @throws RegistrationNotFoundException when the conference has no such registration (or it is erased)
+     */
+    public Registration resendMail(String conferenceId, String id, Actor by) {
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Registration current = ofConference(conferenceId, id);
+            Conference conference = conferenceService.get(conferenceId);
+            Optional<Registration> resent = registrations.recordMailResent(current,
+                    current.resendMail(conference.snapshot(), links.linkFor(id), clock.instant()), by);
+            if (resent.isPresent()) {
+                return resent.get();
+            }
+        }
+        throw RegistrationConflictException.busy(id);
+    }
+
+    /**
+     * The conference's registration as its organisers see it; an erased one is no one's any more.
+     *
+     * @throws RegistrationNotFoundException when there is none (or it is another conference's, or erased)
+     */
+    public Registration ofConference(String conferenceId, String id) {
+        return registrations.find(id).filter(r -> r.conferenceId().equals(conferenceId) && !r.isErased())
+                .orElseThrow(RegistrationNotFoundException::inConference);
     }
 
     /**
@@ -199,7 +277,7 @@ public class RegistrationService {
      *
      * @return how many registrations were erased
      */
-    public int erase(String email, String emailHash) {
+    public int erase(String email, String emailHash, String requestedBy) {
         int erased = 0;
         for (Registration registration : registrations.withEmail(email)) {
             for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
@@ -207,7 +285,7 @@ public class RegistrationService {
                 if (current == null || current.isErased()) {
                     break;
                 }
-                if (registrations.erase(current, emailHash, clock.instant()).isPresent()) {
+                if (registrations.erase(current, emailHash, requestedBy, clock.instant()).isPresent()) {
                     erased++;
                     giveBackPlace(current.conferenceId(), current.status());
                     break;

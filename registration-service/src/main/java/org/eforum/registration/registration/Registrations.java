@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.eforum.contracts.event.RegistrationLinkResent;
+import org.eforum.contracts.event.RegistrationMailResent;
 import org.bson.Document;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.StakeholderType;
@@ -193,6 +194,7 @@ public class Registrations implements InitializingBean {
         Update change = new Update().set("status", transition.to()).inc("sequence", 1)
                 .set("updatedAt", transition.event().occurredAt())
                 .push(Outbox.ENTRIES, outboxEntryFactory.of(transition.event()))
+                .push(HISTORY, transition.entry())
                 .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, transition.event().occurredAt());
         return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, change,
                 FindAndModifyOptions.options().returnNew(true), Registration.class));
@@ -211,10 +213,30 @@ public class Registrations implements InitializingBean {
                 .and(LINK_RESENT_AT).not().gt(now.minus(interval)));
         Update resent = new Update().set(LINK_RESENT_AT, now)
                 .push(Outbox.ENTRIES, outboxEntryFactory.of(event))
+                .push(HISTORY, new HistoryEntry(HistoryEntry.Change.LINK_RESENT, now, Actor.system()))
                 .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
         return mongo.updateFirst(unchangedAndDue, resent, Registration.class).getModifiedCount() == 1;
     }
 
+    /**
+     * Appends the event that asks for the participant's mail again and its line of history, in one write guarded by
+     * the state the event was made from (its status and sequence are the ones it carries).
+     *
+     * @return the registration after the change; empty when it changed meanwhile (read it again)
+     */
+    Optional<Registration> recordMailResent(Registration from, RegistrationMailResent event, Actor by) {
+        Instant now = event.occurredAt();
+        Query unchangedSinceRead = Query.query(Criteria.where("_id").is(from.id())
+                .and("status").is(from.status()).and("sequence").is(from.sequence()));
+        Update resent = new Update().set("updatedAt", now)
+                .push(Outbox.ENTRIES, outboxEntryFactory.of(event))
+                .push(HISTORY, new HistoryEntry(HistoryEntry.Change.MAIL_RESENT, now, by))
+                .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
+        return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, resent,
+                FindAndModifyOptions.options().returnNew(true), Registration.class));
+    }
+
+    private static final String HISTORY = "history";
     private static final String LINK_RESENT_AT = "linkResentAt";
     private static final String ADDRESS_CONFIRMED_AT = "addressConfirmedAt";
 
@@ -232,6 +254,7 @@ public class Registrations implements InitializingBean {
                 .and(ADDRESS_CONFIRMED_AT).is(null));
         Update confirmed = new Update().set(ADDRESS_CONFIRMED_AT, now).inc("sequence", 1).set("updatedAt", now)
                 .push(Outbox.ENTRIES, outboxEntryFactory.of(transition.event()))
+                .push(HISTORY, transition.entry())
                 .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
         return Optional.ofNullable(mongo.findAndModify(unchangedAndUnconfirmed, confirmed,
                 FindAndModifyOptions.options().returnNew(true), Registration.class));
@@ -249,7 +272,7 @@ public class Registrations implements InitializingBean {
      *
      * @return the registration after the change; empty when someone else changed it first
      */
-    Optional<Registration> erase(Registration from, String emailHash, java.time.Instant now) {
+    Optional<Registration> erase(Registration from, String emailHash, String requestedBy, java.time.Instant now) {
         Query unchangedSinceRead = Query.query(Criteria.where("_id").is(from.id())
                 .and("status").is(from.status()).and("sequence").is(from.sequence()));
         Update erase = new Update().set("status", RegistrationStatus.CANCELLED).inc("sequence", 1).set("updatedAt", now)
@@ -257,6 +280,7 @@ public class Registrations implements InitializingBean {
                 .set("participant.firstName", Registration.ERASED).set("participant.lastName", Registration.ERASED)
                 .set("participant.email", Registration.ERASED).set("participant.organisation", Registration.ERASED)
                 .unset("participant.position").unset("notes")
+                .push(HISTORY, new HistoryEntry(HistoryEntry.Change.ERASED, now, Actor.operator(requestedBy)))
                 .set(Outbox.ENTRIES, List.of()).set(Outbox.PENDING, false).unset(Outbox.PENDING_SINCE);
         return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, erase,
                 FindAndModifyOptions.options().returnNew(true), Registration.class));

@@ -67,7 +67,7 @@ public class WaitlistPromotion {
                 return promoted;
             }
             Optional<Registration> confirmed = registrations.apply(
-                    next.promote(seat.get().snapshot(), links.linkFor(next.id()), clock.instant()));
+                    next.promote(seat.get().snapshot(), links.linkFor(next.id()), clock.instant(), Actor.system()));
             if (confirmed.isPresent()) {
                 conferences.leaveWaitlist(conferenceId);
                 promoted.add(next.id());

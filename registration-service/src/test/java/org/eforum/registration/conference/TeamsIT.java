@@ -31,7 +31,16 @@ class TeamsIT extends IntegrationSupport {
     private static final String PASSWORD = "second organiser's password";
 
     /** What an organiser can do to one conference, {@code %s} standing for its id. */
-    private record Endpoint(String method, String path, String accept, UnaryOperator<String> body) {
+    /**
+     * An organiser endpoint of the conference ({@code %s}: the conference, then its registration), what an organiser
+     * outside the team gets (403; the registration's own endpoints say 404, as its page does) and what a member gets.
+     */
+    private record Endpoint(String method, String path, String accept, UnaryOperator<String> body, int outsider,
+            int member) {
+
+        Endpoint(String method, String path, String accept, UnaryOperator<String> body) {
+            this(method, path, accept, body, 403, 200);
+        }
 
         String key() {
             return method + " " + path.replace("%s", "{}");
@@ -42,6 +51,7 @@ class TeamsIT extends IntegrationSupport {
     ApplicationContext context;
 
     private String conference;
+    private String registration;
     private String organiser2;
     private String asOrganiser2;
     private final List<Endpoint> organiserEndpoints = List.of(
@@ -50,7 +60,12 @@ class TeamsIT extends IntegrationSupport {
             new Endpoint("GET", "/api/conferences/%s/registrations", "text/csv", null),
             new Endpoint("GET", "/api/conferences/%s/team", "application/json", null),
             new Endpoint("PUT", "/api/conferences/%s/team", "application/json",
-                    id -> "{\"organisers\": [\"organiser\", \"" + organiser2 + "\"]}"));
+                    id -> "{\"organisers\": [\"organiser\", \"" + organiser2 + "\"]}"),
+            new Endpoint("GET", "/api/conferences/%s/registrations/%s", "application/json", null, 404, 200),
+            new Endpoint("POST", "/api/conferences/%s/registrations/%s/resend-mail", "application/json", null, 404, 200),
+            // Ana has a seat: the member may promote, and is told it is the wrong state.
+            new Endpoint("POST", "/api/conferences/%s/registrations/%s/promote", "application/json", null, 404, 409),
+            new Endpoint("POST", "/api/conferences/%s/registrations/%s/cancel", "application/json", null, 404, 200));
 
     @BeforeEach
     void anotherOrganisersConference() {
@@ -58,8 +73,9 @@ class TeamsIT extends IntegrationSupport {
         createOrganiserAccount(organiser2, PASSWORD);
         asOrganiser2 = basic(organiser2, PASSWORD);
         conference = createConference("team", 30);
-        assertThat(register(conference, registrationJson("Ana", "Petrova", "ana@example.org")).statusCode())
-                .isEqualTo(201);
+        HttpResponse<String> ana = register(conference, registrationJson("Ana", "Petrova", "ana@example.org"));
+        assertThat(ana.statusCode()).isEqualTo(201);
+        registration = json(ana).path("id").asString();
     }
 
     @Test
@@ -79,7 +95,7 @@ class TeamsIT extends IntegrationSupport {
         for (Endpoint endpoint : organiserEndpoints) {
             HttpResponse<String> response = call(endpoint, asOrganiser2);
 
-            assertThat(response.statusCode()).as(endpoint.key() + " " + endpoint.accept()).isEqualTo(403);
+            assertThat(response.statusCode()).as(endpoint.key() + " " + endpoint.accept()).isEqualTo(endpoint.outsider());
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).doesNotContain("ana@example.org").doesNotContain("Petrova");
@@ -109,7 +125,7 @@ class TeamsIT extends IntegrationSupport {
         for (Endpoint endpoint : organiserEndpoints) {
             HttpResponse<String> response = call(endpoint, asOrganiser2);
             assertThat(response.statusCode()).as(endpoint.key() + " " + endpoint.accept() + ": " + response.body())
-                    .isEqualTo(200);
+                    .isEqualTo(endpoint.member());
         }
         assertThat(call(organiserEndpoints.get(2), asOrganiser2).body()).contains("ana@example.org");
         assertThat(ids(get("/api/organiser/conferences", "application/json", asOrganiser2))).contains(conference);
@@ -148,10 +164,11 @@ class TeamsIT extends IntegrationSupport {
     }
 
     private HttpResponse<String> call(Endpoint endpoint, String authorization) {
-        String path = endpoint.path().formatted(conference);
+        String path = endpoint.path().formatted(conference, registration);
         return switch (endpoint.method()) {
             case "GET" -> get(path, endpoint.accept(), authorization);
             case "PUT" -> putJson(path, endpoint.body().apply(conference), authorization);
+            case "POST" -> postJson(path, "", authorization);
             default -> throw new IllegalArgumentException(endpoint.method());
         };
     }

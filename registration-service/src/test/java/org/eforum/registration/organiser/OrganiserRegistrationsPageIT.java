@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrganiserRegistrationsPageIT extends IntegrationSupport {
 
-    private static final Pattern ROW_NAME = Pattern.compile("<th scope=\"row\">([^<]*)</th>");
+    private static final Pattern ROW_NAME = Pattern.compile("<th scope=\"row\"><a href=\"[^\"]*\">([^<]*)</a></th>");
     private static final int GUESTS = 57;
 
     private String conference;
@@ -79,7 +79,9 @@ class OrganiserRegistrationsPageIT extends IntegrationSupport {
             assertThat(attribute(region, "tabindex")).hasValue("0");
             assertThat(attribute(region, "aria-labelledby")).hasValue("registrations-caption");
         });
-        assertThat(html).contains("<th scope=\"row\">Иван Петров</th>", "<td>ivan.petrov@mlsp.example.bg</td>",
+        assertThat(html).containsPattern("<th scope=\"row\"><a href=\"/organiser/conferences/" + conference
+                + "/registrations/[0-9a-f-]{36}\">Иван Петров</a></th>");
+        assertThat(html).contains( "<td>ivan.petrov@mlsp.example.bg</td>",
                 "<td>Министерство на труда</td>", "<td>Държавна институция</td>", "<td>България</td>",
                 "<td>Потвърдена</td>", "<td>Да</td>");
         assertThat(html).containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[.\\d]*\\+0[23]:00\">");

@@ -1,0 +1,30 @@
+package org.eforum.registration.registration;
+
+import java.time.Instant;
+
+/**
+ * One line of a registration's history: what happened, when and who did it. Written in the same atomic update as
+ * the change it records, so the history never misses a change nor names one that did not happen.
+ */
+public record HistoryEntry(Change change, Instant at, Actor by) {
+
+    public enum Change {
+        /** Known only from {@code registeredAt}: a registration older than the history (its first status unknown). */
+        SUBMITTED,
+        SUBMITTED_CONFIRMED,
+        SUBMITTED_WAITLISTED,
+        PROMOTED,
+        CANCELLED,
+        ADDRESS_CONFIRMED,
+        /** The address was submitted again, so the participant's link was mailed to it again. */
+        LINK_RESENT,
+        /** An organiser had the participant's mail of the current status sent again. */
+        MAIL_RESENT,
+        ERASED
+    }
+
+    boolean isSubmission() {
+        return change == Change.SUBMITTED || change == Change.SUBMITTED_CONFIRMED
+                || change == Change.SUBMITTED_WAITLISTED;
+    }
+}
