@@ -50,7 +50,11 @@ class TeamsIT extends IntegrationSupport {
             new Endpoint("GET", "/api/conferences/%s/registrations", "text/csv", null),
             new Endpoint("GET", "/api/conferences/%s/team", "application/json", null),
             new Endpoint("PUT", "/api/conferences/%s/team", "application/json",
-                    id -> "{\"organisers\": [\"organiser\", \"" + organiser2 + "\"]}"));
+                    id -> "{\"organisers\": [\"organiser\", \"" + organiser2 + "\"]}"),
+            new Endpoint("GET", "/api/conferences/%s/messages", "application/json", null),
+            new Endpoint("POST", "/api/conferences/%s/messages", "application/json",
+                    id -> "{\"audience\": \"ALL\", \"subject\": {\"bg\": \"Тема\", \"en\": \"Subject\"},"
+                            + " \"body\": {\"bg\": \"Текст\", \"en\": \"Text\"}}"));
 
     @BeforeEach
     void anotherOrganisersConference() {
@@ -109,7 +113,7 @@ class TeamsIT extends IntegrationSupport {
         for (Endpoint endpoint : organiserEndpoints) {
             HttpResponse<String> response = call(endpoint, asOrganiser2);
             assertThat(response.statusCode()).as(endpoint.key() + " " + endpoint.accept() + ": " + response.body())
-                    .isEqualTo(200);
+                    .isEqualTo(endpoint.method().equals("POST") ? 201 : 200);
         }
         assertThat(call(organiserEndpoints.get(2), asOrganiser2).body()).contains("ana@example.org");
         assertThat(ids(get("/api/organiser/conferences", "application/json", asOrganiser2))).contains(conference);
@@ -152,6 +156,7 @@ class TeamsIT extends IntegrationSupport {
         return switch (endpoint.method()) {
             case "GET" -> get(path, endpoint.accept(), authorization);
             case "PUT" -> putJson(path, endpoint.body().apply(conference), authorization);
+            case "POST" -> postJson(path, endpoint.body().apply(conference), authorization);
             default -> throw new IllegalArgumentException(endpoint.method());
         };
     }
