@@ -1,5 +1,6 @@
 package org.eforum.notification.registration;
 
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
@@ -36,12 +37,18 @@ final class MailKinds {
         if (event instanceof RegistrationLinkResent) {
             return MailKind.PARTICIPANT_LINK_RESENT;
         }
+        if (event instanceof ParticipantMessaged) {
+            return MailKind.PARTICIPANT_MESSAGE;
+        }
         throw new IllegalArgumentException("no participant mail for " + event.getClass().getSimpleName());
     }
 
-    /** A repeated address changes nothing the organisers need to hear of: only its owner gets a mail. */
+    /**
+     * A repeated address changes nothing the organisers need to hear of: only its owner gets a mail; and the
+     * organisers wrote a message themselves.
+     */
     static boolean concernsOrganisers(RegistrationEvent event) {
-        return !(event instanceof RegistrationLinkResent);
+        return !(event instanceof RegistrationLinkResent) && !(event instanceof ParticipantMessaged);
     }
 
     static MailKind forOrganiser(RegistrationEvent event) {
