@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.directory.organisation.Organisations;
@@ -48,9 +49,11 @@ class RegistrationEventsListener {
                     sealed.sequence());
             return;
         }
-        if (event instanceof RegistrationLinkResent) {
-            // A request to mail the participant's link again: no change of the registration, nothing to project.
-            log.debug("Registration {}: link resent, nothing to project", event.registrationId());
+        if (event instanceof RegistrationLinkResent || event instanceof ParticipantMessaged) {
+            // A request to mail the participant (their link again, the organisers' message): no change of the
+            // registration, nothing to project.
+            log.debug("Registration {}: {}, nothing to project", event.registrationId(),
+                    event.getClass().getSimpleName());
             return;
         }
         Participant participant = event.participant();
