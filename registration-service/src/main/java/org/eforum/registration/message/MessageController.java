@@ -50,6 +50,15 @@ class MessageController {
                 .body(MessageView.of(sent.message()));
     }
 
+    @Operation(summary = "One message sent to the conference's participants")
+    @ApiResponse(responseCode = "403", description = NOT_IN_TEAM)
+    @ApiResponse(responseCode = "404", description = "No such conference, or no such message of it")
+    @GetMapping(path = "/api/conferences/{id}/messages/{messageId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    MessageView one(@PathVariable String id, @PathVariable String messageId, Authentication caller) {
+        return messages.find(team.managed(id, caller), messageId).map(MessageView::of)
+                .orElseThrow(() -> new MessageNotFoundException(messageId));
+    }
+
     @Operation(summary = "The messages sent to the conference's participants, newest first")
     @ApiResponse(responseCode = "403", description = NOT_IN_TEAM)
     @GetMapping(path = "/api/conferences/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -88,6 +88,11 @@ public class MessageService {
                 message.body(), sentBy, message.sentAt(), handed), true);
     }
 
+    /** The conference's message of that id (another conference's is none). */
+    public java.util.Optional<ConferenceMessage> find(Conference conference, String id) {
+        return messages.find(id).filter(message -> message.conferenceId().equals(conference.id()));
+    }
+
     public List<ConferenceMessage> of(Conference conference) {
         return messages.ofConference(conference.id());
     }

@@ -32,7 +32,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/conferences").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.PUT, "/api/conferences/*").hasRole(Roles.ORGANISER)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*/registrations").hasRole(Roles.ORGANISER)
-                        .requestMatchers("/api/conferences/*/messages").hasRole(Roles.ORGANISER)
+                        .requestMatchers("/api/conferences/*/messages", "/api/conferences/*/messages/*")
+                                .hasRole(Roles.ORGANISER)
                         // Operators only: an erasure reaches every conference of the address, not only the caller's.
                         .requestMatchers(HttpMethod.POST, "/api/erasures").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*").permitAll()

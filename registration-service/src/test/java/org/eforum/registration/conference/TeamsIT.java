@@ -43,6 +43,7 @@ class TeamsIT extends IntegrationSupport {
 
     private String conference;
     private String organiser2;
+    private String messageId;
     private String asOrganiser2;
     private final List<Endpoint> organiserEndpoints = List.of(
             new Endpoint("PUT", "/api/conferences/%s", "application/json", id -> conferenceJson(id, 40, null)),
@@ -52,6 +53,7 @@ class TeamsIT extends IntegrationSupport {
             new Endpoint("PUT", "/api/conferences/%s/team", "application/json",
                     id -> "{\"organisers\": [\"organiser\", \"" + organiser2 + "\"]}"),
             new Endpoint("GET", "/api/conferences/%s/messages", "application/json", null),
+            new Endpoint("GET", "/api/conferences/%s/messages/%s", "application/json", null),
             new Endpoint("POST", "/api/conferences/%s/messages", "application/json",
                     id -> "{\"audience\": \"ALL\", \"subject\": {\"bg\": \"Тема\", \"en\": \"Subject\"},"
                             + " \"body\": {\"bg\": \"Текст\", \"en\": \"Text\"}}"));
@@ -64,6 +66,10 @@ class TeamsIT extends IntegrationSupport {
         conference = createConference("team", 30);
         assertThat(register(conference, registrationJson("Ana", "Petrova", "ana@example.org")).statusCode())
                 .isEqualTo(201);
+        HttpResponse<String> message = postJson("/api/conferences/" + conference + "/messages", "{\"audience\": \"ALL\","
+                + " \"subject\": {\"bg\": \"Тема\", \"en\": \"Subject\"}, \"body\": {\"bg\": \"Т\", \"en\": \"T\"}}", ORGANISER);
+        assertThat(message.statusCode()).isEqualTo(201);
+        messageId = json(message).path("id").asString();
     }
 
     @Test
@@ -152,7 +158,7 @@ class TeamsIT extends IntegrationSupport {
     }
 
     private HttpResponse<String> call(Endpoint endpoint, String authorization) {
-        String path = endpoint.path().formatted(conference);
+        String path = endpoint.path().formatted(conference, messageId);
         return switch (endpoint.method()) {
             case "GET" -> get(path, endpoint.accept(), authorization);
             case "PUT" -> putJson(path, endpoint.body().apply(conference), authorization);

@@ -60,6 +60,13 @@ class MessagesIT extends IntegrationSupport {
         assertThat(toConfirmed.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).startsWith("/api/conferences/" + conference + "/messages/"));
         assertThat(json(toConfirmed).path("recipients").asInt()).isEqualTo(2);
+        HttpResponse<String> one = get(toConfirmed.headers().firstValue("Location").orElseThrow(), "application/json",
+                ORGANISER);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(json(one).path("audience").asString()).isEqualTo("CONFIRMED");
+        String elsewhere = createConference("messages-elsewhere", 5);
+        assertThat(get("/api/conferences/" + elsewhere + "/messages/" + json(toConfirmed).path("id").asString(),
+                "application/json", ORGANISER).statusCode()).as("another conference's message").isEqualTo(404);
         assertThat(json(postJson(messagesPath(), VALID.formatted("WAITLISTED"), ORGANISER)).path("recipients").asInt())
                 .isEqualTo(1);
         assertThat(json(postJson(messagesPath(), VALID.formatted("ALL"), ORGANISER)).path("recipients").asInt())
