@@ -102,6 +102,23 @@ class MessagesIT extends IntegrationSupport {
     }
 
     @Test
+    void aMessageToMoreRegistrationsThanOneBulkWriteHoldsReachesEachOfThemOnce() {
+        // 500 registrations a bulk write: 501 take two.
+        String large = createConference("messages-large", 600);
+        List<String> ids = java.util.stream.IntStream.range(0, 501).parallel()
+                .mapToObj(i -> json(register(large, registrationJson("P" + i, "Many", "many" + i + "@example.org"))))
+                .map(MessagesIT::id).toList();
+        assertThat(ids).doesNotContain("");
+
+        HttpResponse<String> sent = postJson("/api/conferences/" + large + "/messages", VALID.formatted("ALL"), ORGANISER);
+
+        assertThat(json(sent).path("recipients").asInt()).isEqualTo(501);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(PublishedEvents.of(bootstrapServers, ids)
+                .stream().filter(e -> e.kind().equals("participant-messaged")).map(PublishedEvents.Published::key))
+                .hasSize(501).doesNotHaveDuplicates());
+    }
+
+    @Test
     void badInputIsA400NamingTheFieldAndNothingIsSentOrStored() {
         Map<String, String> bad = Map.of(
                 "{\"audience\": \"ALL\", \"subject\": {\"bg\": \"Тема\"}, \"body\": {\"bg\": \"Текст\", \"en\": \"Text\"}}",
