@@ -91,6 +91,13 @@ class MessagesIT extends IntegrationSupport {
             assertThat(toVera.path("status").asString()).isEqualTo("CONFIRMED");
         });
 
+        // On Kafka, as every registration event: the participant's address and link only sealed.
+        assertThat(org.eforum.testsupport.EventLog.readAll(bootstrapServers, org.eforum.contracts.Topics.REGISTRATIONS)
+                .stream().filter(record -> record.key().equals(id(ana))).map(record -> new String(record.value(),
+                        java.nio.charset.StandardCharsets.UTF_8)))
+                .anySatisfy(value -> assertThat(value).contains("Програмата"))
+                .allSatisfy(value -> assertThat(value).doesNotContain("ana@example.org", "token="));
+
         JsonNode sent = json(get(messagesPath(), "application/json", ORGANISER));
         assertThat(sent.size()).isEqualTo(3);
         assertThat(sent.get(0).path("audience").asString()).as("newest first").isEqualTo("ALL");
