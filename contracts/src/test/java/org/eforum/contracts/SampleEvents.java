@@ -18,6 +18,7 @@ import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
@@ -36,7 +37,8 @@ final class SampleEvents {
             LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 11), "Sofia", "BG", 120, null,
             Instant.parse("2027-03-09T22:00:00Z"), List.of("bg", "en"),
             new Contact("Maria Ivanova", "contact@example.org"), List.of("cc@example.org"),
-            OrganiserNotifications.IMMEDIATE);
+            OrganiserNotifications.IMMEDIATE,
+            Map.of("bg", "Два дни за интеграцията.\nПрограмата следва.", "en", "Two days on integration.\nThe programme follows."));
 
     static final Participant PARTICIPANT = new Participant("Ивана", "Георгиева", "ivana@example.org",
             "Министерство на вътрешните работи", StakeholderType.GOVERNMENT_INSTITUTION, "BG", null, "bg",
@@ -67,6 +69,8 @@ final class SampleEvents {
                         RegistrationStatus.CONFIRMED),
                 new RegistrationMailResent(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED, true),
+                new ParticipantMessaged(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED, "m-1", "bg", "Програмата", "Уважаеми участници,\nпрограмата е готова."),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"),

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * A conference as consumers see it. {@code title} and {@code venue} are keyed by language ({@code bg},
- * {@code en}); {@code languages} is ordered, the first one is the conference's main language.
+ * {@code en}); {@code languages} is ordered, the first one is the conference's main language. {@code description}
+ * (added compatibly within v1) is keyed the same way, plain text with line breaks, possibly in neither language:
+ * absent in older records, read as no description.
  */
 public record ConferenceSnapshot(
         String id,
@@ -23,13 +25,24 @@ public record ConferenceSnapshot(
         List<String> languages,
         Contact contact,
         List<String> cc,
-        OrganiserNotifications organiserNotifications) {
+        OrganiserNotifications organiserNotifications,
+        Map<String, String> description) {
 
     public ConferenceSnapshot {
         title = Map.copyOf(title);
+        description = description == null ? Map.of() : Map.copyOf(description);
         venue = Map.copyOf(venue);
         languages = List.copyOf(languages);
         cc = cc == null ? List.of() : List.copyOf(cc);
+    }
+
+    /** A conference without a description (as every record written before descriptions). */
+    public ConferenceSnapshot(String id, Map<String, String> title, Map<String, String> venue, LocalDate startDate,
+            LocalDate endDate, String city, String country, int capacity, Instant registrationOpens,
+            Instant registrationCloses, List<String> languages, Contact contact, List<String> cc,
+            OrganiserNotifications organiserNotifications) {
+        this(id, title, venue, startDate, endDate, city, country, capacity, registrationOpens, registrationCloses,
+                languages, contact, cc, organiserNotifications, Map.of());
     }
 
     /** The text in the wanted language, else in the conference's main language, else any. */
@@ -47,6 +60,11 @@ public record ConferenceSnapshot(
 
     public String venue(String language) {
         return localized(venue, language, languages);
+    }
+
+    /** The description in the wanted language, else in another one; empty when there is none. */
+    public String description(String language) {
+        return description.isEmpty() ? "" : localized(description, language, languages);
     }
 
     public String mainLanguage() {

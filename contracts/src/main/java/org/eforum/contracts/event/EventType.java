@@ -12,6 +12,7 @@ public enum EventType {
     REGISTRATION_LINK_RESENT("org.eforum.registration.link-resent.v1", RegistrationLinkResent.class),
     REGISTRATION_ADDRESS_CONFIRMED("org.eforum.registration.address-confirmed.v1", RegistrationAddressConfirmed.class),
     REGISTRATION_MAIL_RESENT("org.eforum.registration.mail-resent.v1", RegistrationMailResent.class),
+    PARTICIPANT_MESSAGED("org.eforum.registration.participant-messaged.v1", ParticipantMessaged.class),
     CONFERENCE_CHANGED("org.eforum.conference.changed.v1", ConferenceChanged.class),
     ERASURE_REQUESTED("org.eforum.erasure.requested.v1", ErasureRequested.class),
     PERSON_KEY_ISSUED("org.eforum.person-key.issued.v1", PersonKeyIssued.class);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The lifecycle of one registration. Each event carries everything a consumer needs (participant, a snapshot
  * of the conference, the self-service link) so that no consumer has to call registration-service back.
  * {@link #sequence()} grows by one with every change of a registration; a consumer that has seen a higher one
- * ignores the event as stale. {@link RegistrationLinkResent} and {@link RegistrationMailResent} change nothing and
- * carry the current sequence.
+ * ignores the event as stale. {@link RegistrationLinkResent}, {@link RegistrationMailResent} and
+ * {@link ParticipantMessaged} change nothing and carry the current sequence.
  * The participant's consents to be listed and to join the experts' network take effect only once the registration's
  * address is confirmed ({@link RegistrationAddressConfirmed}, then sticky for that registration).
  * Absent values are left out of the JSON: a sealed event has no cleartext {@code selfServiceUrl}.
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface RegistrationEvent extends EforumEvent
         permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled,
-        RegistrationLinkResent, RegistrationAddressConfirmed, RegistrationMailResent {
+        RegistrationLinkResent, RegistrationAddressConfirmed, RegistrationMailResent, ParticipantMessaged {
 
     String registrationId();
 

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
@@ -49,9 +50,12 @@ class RegistrationEventsListener {
                     sealed.sequence());
             return;
         }
-        if (event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent) {
-            // A request to mail the participant again: no change of the registration, nothing to project.
-            log.debug("Registration {}: mail asked for again, nothing to project", event.registrationId());
+        if (event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent
+                || event instanceof ParticipantMessaged) {
+            // A request to mail the participant (their link or their mail again, the organisers' message): no
+            // change of the registration, nothing to project.
+            log.debug("Registration {}: {}, nothing to project", event.registrationId(),
+                    event.getClass().getSimpleName());
             return;
         }
         Participant participant = event.participant();

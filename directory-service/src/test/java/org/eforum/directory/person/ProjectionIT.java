@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
@@ -99,6 +100,41 @@ class ProjectionIT extends AbstractDirectoryIT {
                 false));
 
         assertThat(search(surname).get("total").asInt()).isZero();
+        assertThat(storedPerson(participant)).as("no person").isNull();
+        assertThat(mongo.getCollection("organisations").find().map(Document::toJson).into(new ArrayList<>()))
+                .as("no organisation").noneMatch(organisation -> organisation.contains(surname));
+    }
+
+    @Test
+    void aMessageToTheParticipantsChangesNothingInTheDirectoryAndIsNoDeadLetter() {
+        ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
+        organisedBy(forum, ORGANISER);
+        String surname = uniqueWord("messaged");
+        Participant participant = person("Vera", surname).organisation("Messaged " + surname).build();
+        String registrationId = unique("reg-");
+        publishOptedIn(confirmed(registrationId, participant, forum));
+        await().atMost(PROJECTED_WITHIN).until(() -> search(surname).get("total").asInt() == 1);
+        Document before = storedPerson(participant);
+
+        // Same sequence as the registration's last change (1 confirmed + 1 address confirmed): nothing changes.
+        publishAndAwait(new ParticipantMessaged(UUID.randomUUID(), Instant.now(), registrationId, 2, participant,
+                forum, "https://register.eforum.example/registrations/x?token=secret", RegistrationStatus.CONFIRMED,
+                "m-1", "en", "The programme", "Dear participants,\nthe programme is ready."));
+
+        assertThat(storedPerson(participant)).isEqualTo(before);
+        assertThat(search(surname).get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageToAParticipantTheDirectoryNeverSawCreatesNobody() {
+        ConferenceSnapshot forum = conference(unique("forum-"), "Forum");
+        String surname = uniqueWord("msgonly");
+        Participant participant = person("Lina", surname).organisation("Message " + surname).build();
+
+        publishAndAwait(new ParticipantMessaged(UUID.randomUUID(), Instant.now(), unique("reg-"), 1, participant,
+                forum, "https://register.eforum.example/registrations/x?token=secret", RegistrationStatus.CONFIRMED,
+                "m-1", "en", "The programme", "Dear participants."));
+
         assertThat(storedPerson(participant)).as("no person").isNull();
         assertThat(mongo.getCollection("organisations").find().map(Document::toJson).into(new ArrayList<>()))
                 .as("no organisation").noneMatch(organisation -> organisation.contains(surname));

@@ -11,6 +11,8 @@ public enum MailKind {
     PARTICIPANT_CANCELLED(Audience.PARTICIPANT),
     /** The participant's own link again, after someone submitted their address again (no organiser mail). */
     PARTICIPANT_LINK_RESENT(Audience.PARTICIPANT),
+    /** The organisers' message to the conference's participants (no organiser mail). */
+    PARTICIPANT_MESSAGE(Audience.PARTICIPANT),
     /** A new registration, confirmed or waitlisted (the mail says which). */
     ORGANISER_REGISTERED(Audience.ORGANISER),
     ORGANISER_PROMOTED(Audience.ORGANISER),

@@ -1,5 +1,6 @@
 package org.eforum.notification.registration;
 
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
@@ -41,6 +42,9 @@ final class MailKinds {
         if (event instanceof RegistrationMailResent) {
             return ofStatus(event.status());
         }
+        if (event instanceof ParticipantMessaged) {
+            return MailKind.PARTICIPANT_MESSAGE;
+        }
         throw new IllegalArgumentException("no participant mail for " + event.getClass().getSimpleName());
     }
 
@@ -61,10 +65,11 @@ final class MailKinds {
 
     /**
      * A repeated address changes nothing the organisers need to hear of: only its owner gets a mail; nor does a mail
-     * an organiser had resent (they asked for it).
+     * an organiser had resent (they asked for it), nor the organisers' own message.
      */
     static boolean concernsOrganisers(RegistrationEvent event) {
-        return !(event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent);
+        return !(event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent
+                || event instanceof ParticipantMessaged);
     }
 
     static MailKind forOrganiser(RegistrationEvent event) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.mail.internet.InternetAddress;
 
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.notification.conference.OrganiserRouting;
@@ -25,7 +26,10 @@ import org.eforum.notification.mail.OutgoingMail;
 import org.eforum.notification.mail.UndeliverableMailException;
 import org.springframework.stereotype.Component;
 
-/** The participant's mail about their registration, in their language, with their self-service link. */
+/**
+ * The participant's mail about their registration, in their language, with their self-service link; or the
+ * organisers' message to them ({@link ParticipantMessaged}), in the message's language, with the same link.
+ */
 @Component
 class ParticipantMails {
 
@@ -76,9 +80,20 @@ class ParticipantMails {
         variables.put("contactName", HeaderText.singleLine(contactName));
         variables.put("contactEmail", contact == null ? null : contact.getAddress());
         variables.put("confirmAddress", asksToConfirmTheAddress(event, kind));
-        MailTemplates.Bodies bodies = templates.render("participant", language, variables);
-
-        String subject = templates.message("subject." + kind.name(), language, conference.title());
+        String subject;
+        MailTemplates.Bodies bodies;
+        if (event instanceof ParticipantMessaged message) {
+            // The organisers' words as text (Thymeleaf escapes them); their subject on one line, after the title.
+            variables.put("messageLanguage", message.messageLanguage());
+            variables.put("messageBody", message.body());
+            variables.put("messageParagraphs", List.of(message.body().split("\\R\\s*\\R")));
+            bodies = templates.render("message", language, variables);
+            subject = templates.message("subject." + kind.name(), language, conference.title(),
+                    HeaderText.singleLine(message.subject()));
+        } else {
+            bodies = templates.render("participant", language, variables);
+            subject = templates.message("subject." + kind.name(), language, conference.title());
+        }
         // Replies from participants should reach a person: the conference contact, else the configured Reply-To.
         InternetAddress replyTo = contact != null ? contact : settings.replyToAddress();
         List<Attachment> attachments = HAS_SEAT.contains(kind) && event.conference().startDate() != null

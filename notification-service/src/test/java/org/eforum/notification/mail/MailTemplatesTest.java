@@ -21,7 +21,8 @@ class MailTemplatesTest {
                 if (kind == MailKind.ORGANISER_DIGEST) {
                     continue; // its own template: see theDigestRendersInBothLanguagesWithoutMissingTexts
                 }
-                String template = kind.audience() == MailKind.Audience.PARTICIPANT ? "participant" : "organiser";
+                String template = kind == MailKind.PARTICIPANT_MESSAGE ? "message"
+                        : kind.audience() == MailKind.Audience.PARTICIPANT ? "participant" : "organiser";
                 MailTemplates.Bodies bodies = templates.render(template, language, variables(kind));
                 assertThat(bodies.text()).as("%s %s text", kind, language).doesNotContain("??", "[(", "#{");
                 assertThat(bodies.html()).as("%s %s html", kind, language).doesNotContain("??", "th:", "#{")
@@ -65,6 +66,17 @@ class MailTemplatesTest {
     }
 
     @Test
+    void theOrganisersMessageIsEscapedInHtmlAndKeepsItsParagraphsAndLineBreaks() {
+        Map<String, Object> variables = variables(MailKind.PARTICIPANT_MESSAGE);
+        variables.put("messageBody", "Dear <b>all</b>,\nsee you.\n\nThe team");
+        variables.put("messageParagraphs", List.of("Dear <b>all</b>,\nsee you.", "The team"));
+        MailTemplates.Bodies bodies = templates.render("message", MailLanguage.EN, variables);
+        assertThat(bodies.html()).contains("Dear &lt;b&gt;all&lt;/b&gt;,\nsee you.</p>", ">The team</p>", "lang=\"bg\"")
+                .doesNotContain("<b>all");
+        assertThat(bodies.text()).contains("Dear <b>all</b>,\nsee you.\n\nThe team");
+    }
+
+    @Test
     void datesAndCountriesAreWrittenInTheMailLanguage() {
         LocalDate start = LocalDate.of(2026, 5, 12);
         assertThat(MailTemplates.dates(start, start, MailLanguage.EN)).isEqualTo("12 May 2026");
@@ -77,6 +89,9 @@ class MailTemplatesTest {
     private static Map<String, Object> variables(MailKind kind) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("kind", kind.name());
+        variables.put("messageLanguage", "bg");
+        variables.put("messageBody", "Уважаеми участници,\nпрограмата е готова.");
+        variables.put("messageParagraphs", List.of("Уважаеми участници,\nпрограмата е готова."));
         variables.put("name", "Maria Ivanova");
         variables.put("title", "Forum");
         variables.put("dates", "12 May 2026");

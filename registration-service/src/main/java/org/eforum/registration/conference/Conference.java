@@ -17,7 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * participant takes a seat, so capacity holds under any concurrency without transactions. The events owed to
  * Kafka travel in {@code outbox}, written in the same document update as the change itself. {@code team} is the
  * usernames of its organisers: whoever created it, and whom the team added since (empty on conferences older than
- * teams, which only an operator can then give a team).
+ * teams, which only an operator can then give a team). {@code description} is keyed by language like the title, and may
+ * be empty (conferences older than descriptions have none).
  */
 @Document("conferences")
 public record Conference(
@@ -43,10 +44,12 @@ public record Conference(
         boolean outboxPending,
         Instant outboxPendingSince,
         List<OutboxEntry> outbox,
-        List<String> team) {
+        List<String> team,
+        Map<String, String> description) {
 
     public Conference {
         team = team == null ? List.of() : List.copyOf(team);
+        description = description == null ? Map.of() : Map.copyOf(description);
     }
 
     /**
@@ -58,12 +61,12 @@ public record Conference(
                 snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
                 snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
                 snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(created),
-                List.of(creator));
+                List.of(creator), snapshot.description());
     }
 
     public ConferenceSnapshot snapshot() {
         return new ConferenceSnapshot(id, title, venue, startDate, endDate, city, country, capacity,
-                registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications);
+                registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications, description);
     }
 
     /** Whether {@code username} is one of the conference's organisers. */

@@ -20,7 +20,7 @@ import org.eforum.registration.validation.EmailAddress;
 import org.eforum.registration.validation.Language;
 import org.eforum.registration.validation.PlainText;
 
-/** What an organiser sends to create or update a conference. */
+/** What an organiser sends to create or update a conference; {@code description} is optional, per language. */
 public record ConferenceRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9-]{3,64}", message = "must be 3 to 64 characters a-z, 0-9 or -") String id,
         @NotEmpty Map<@Pattern(regexp = Language.PATTERN) String, @NotBlank @Size(max = 300) @PlainText String> title,
@@ -35,7 +35,12 @@ public record ConferenceRequest(
         @NotEmpty @Size(max = 2) List<@NotNull @Pattern(regexp = Language.PATTERN) String> languages,
         @NotNull @Valid ContactRequest contact,
         @Size(max = 20) List<@NotBlank @EmailAddress String> cc,
-        @NotNull OrganiserNotifications organiserNotifications) {
+        @NotNull OrganiserNotifications organiserNotifications,
+        Map<@Pattern(regexp = Language.PATTERN) String,
+                @Size(max = DESCRIPTION_MAX) @PlainText(multiline = true) String> description) {
+
+    /** A description's length limit per language: a few paragraphs, not a programme. */
+    public static final int DESCRIPTION_MAX = 5_000;
 
     public record ContactRequest(
             @NotBlank @Size(max = 200) @PlainText String name,

@@ -2,7 +2,9 @@ package org.eforum.registration.conference;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eforum.contracts.event.ConferenceChanged;
@@ -71,7 +73,8 @@ public class ConferenceService {
                     .set("capacity", snapshot.capacity()).set("registrationOpens", snapshot.registrationOpens())
                     .set("registrationCloses", snapshot.registrationCloses()).set("languages", snapshot.languages())
                     .set("contact", snapshot.contact()).set("cc", snapshot.cc())
-                    .set("organiserNotifications", snapshot.organiserNotifications());
+                    .set("organiserNotifications", snapshot.organiserNotifications())
+                    .set("description", snapshot.description());
             var updated = conferences.update(id, current.version(), delta, changes, event, now);
             if (updated.isPresent()) {
                 if (delta > 0) {
@@ -121,7 +124,8 @@ public class ConferenceService {
         return update(id, new ConferenceRequest(id, current.title(), current.venue(), current.startDate(),
                 current.endDate(), current.city(), current.country(), current.capacity(), window.opens(), window.closes(),
                 current.languages(), new ConferenceRequest.ContactRequest(current.contact().name(),
-                        current.contact().email()), current.cc(), current.organiserNotifications()));
+                        current.contact().email()), current.cc(), current.organiserNotifications(),
+                current.description()));
     }
 
     public Conference get(String id) {
@@ -143,6 +147,19 @@ public class ConferenceService {
                 request.city(), request.country(), request.capacity(), request.registrationOpens(),
                 request.registrationCloses(), request.languages(),
                 new Contact(request.contact().name(), request.contact().email()),
-                request.cc(), request.organiserNotifications());
+                request.cc(), request.organiserNotifications(), description(request));
+    }
+
+    /** The description's texts without blank ones: an empty text is no description in that language. */
+    private static Map<String, String> description(ConferenceRequest request) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (request.description() != null) {
+            request.description().forEach((language, text) -> {
+                if (text != null && !text.isBlank()) {
+                    texts.put(language, text.strip().replace("\r\n", "\n").replace('\r', '\n')); // a form posts CR LF
+                }
+            });
+        }
+        return texts;
     }
 }

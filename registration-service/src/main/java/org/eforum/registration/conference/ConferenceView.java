@@ -33,7 +33,8 @@ public record ConferenceView(
         OrganiserNotifications organiserNotifications,
         int seatsLeft,
         int waitlistLength,
-        List<String> team) {
+        List<String> team,
+        Map<String, String> description) {
 
     static ConferenceView forOrganiser(Conference c, Instant now) {
         return of(c, now, c.cc(), c.team());
@@ -46,6 +47,7 @@ public record ConferenceView(
     private static ConferenceView of(Conference c, Instant now, List<String> cc, List<String> team) {
         return new ConferenceView(c.id(), c.title(), c.venue(), c.startDate(), c.endDate(), c.city(), c.country(),
                 c.capacity(), c.registrationOpens(), c.registrationCloses(), c.window().isOpen(now), c.languages(),
-                c.contact(), cc, c.organiserNotifications(), c.seatsLeft(), c.waitlistLength(), team);
+                c.contact(), cc, c.organiserNotifications(), c.seatsLeft(), c.waitlistLength(), team,
+                c.description());
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.util.MultiValueMap;
 record ConferenceForm(Map<String, String> values, List<String> languages) {
 
     /** The inputs, top to bottom: errors are listed in this order. */
-    static final List<String> FIELDS = List.of("id", "title.bg", "title.en", "venue.bg", "venue.en", "languages",
+    static final List<String> FIELDS = List.of("id", "title.bg", "title.en", "venue.bg", "venue.en", "description.bg", "description.en", "languages",
             "startDate", "endDate", "city", "country", "capacity", "registrationOpens", "registrationCloses",
             "contact.name", "contact.email", "cc", "organiserNotifications");
 
@@ -63,6 +63,7 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
         values.put("id", conference.id());
         conference.title().forEach((language, text) -> values.put("title." + language, text));
         conference.venue().forEach((language, text) -> values.put("venue." + language, text));
+        conference.description().forEach((language, text) -> values.put("description." + language, text));
         values.put("startDate", conference.startDate().toString());
         values.put("endDate", conference.endDate().toString());
         values.put("city", conference.city());
@@ -83,12 +84,13 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
 
     /**
      * The request this form asks for. Times are typed in the conferences' local time ({@code zone}); a text left
-     * empty is absent; a language's title and venue count only when that language is ticked.
+     * empty is absent; a language's title, venue and description count only when that language is ticked.
      */
     Parsed parse(ZoneId zone) {
         Map<String, String> unreadable = new LinkedHashMap<>();
         Map<String, String> title = texts("title");
         Map<String, String> venue = texts("venue");
+        Map<String, String> description = texts("description");
         LocalDate startDate = read("startDate", LocalDate::parse, unreadable);
         LocalDate endDate = read("endDate", LocalDate::parse, unreadable);
         Integer capacity = read("capacity", Integer::valueOf, unreadable);
@@ -99,7 +101,8 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
                 .map(String::strip).filter(line -> !line.isEmpty()).toList();
         ConferenceRequest request = new ConferenceRequest(value("id"), title, venue, startDate, endDate, value("city"),
                 value("country"), capacity, opens, closes, languages,
-                new ConferenceRequest.ContactRequest(value("contact.name"), value("contact.email")), cc, notifications);
+                new ConferenceRequest.ContactRequest(value("contact.name"), value("contact.email")), cc, notifications,
+                description);
         return new Parsed(request, unreadable);
     }
 

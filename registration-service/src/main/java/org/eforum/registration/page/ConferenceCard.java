@@ -13,7 +13,8 @@ import org.eforum.registration.conference.Conference;
 
 /**
  * A conference as a page shows it: texts in the page's language (and the language they are really in, for
- * {@code lang} attributes when the conference has no text in it), dates written out, the live seat count.
+ * {@code lang} attributes when the conference has no text in it), dates written out, the live seat count. The
+ * description is the organisers' plain text (empty when there is none); the page keeps its line breaks.
  */
 public record ConferenceCard(
         String id,
@@ -30,7 +31,9 @@ public record ConferenceCard(
         int waitlistLength,
         Availability availability,
         String opens,
-        String closes) {
+        String closes,
+        String description,
+        String descriptionLanguage) {
 
     /** Conferences take place in Bulgaria; the registration window is shown in Sofia's time. */
     public static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Sofia");
@@ -52,7 +55,8 @@ public record ConferenceCard(
                 languageOf(conference.venue(), language, conference),
                 conference.city(), new Locale.Builder().setRegion(conference.country()).build().getDisplayCountry(locale),
                 conference.startDate(), conference.endDate(), dates, conference.seatsLeft(), conference.waitlistLength(),
-                availability, moment(window.opens(), locale), moment(window.closes(), locale));
+                availability, moment(window.opens(), locale), moment(window.closes(), locale),
+                conference.snapshot().description(language), languageOf(conference.description(), language, conference));
     }
 
     /** The conference's first language: the pages' fallback when neither the visitor nor the browser chose one. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationEvent;
@@ -178,6 +179,17 @@ public record Registration(
         }
         known.sort(Comparator.comparing(HistoryEntry::at));
         return known;
+    }
+
+    /**
+     * The organisers' message to this participant, in the participant's language when the message has it, else in
+     * the conference's main language: no change of state, so the event carries the current status and sequence.
+     */
+    ParticipantMessaged messaged(ConferenceSnapshot conference, String selfServiceUrl, OrganiserMessage message,
+            Instant now) {
+        String language = message.languageFor(participant.language(), conference.languages());
+        return new ParticipantMessaged(UUID.randomUUID(), now, id, sequence, participant, conference, selfServiceUrl,
+                status, message.id(), language, message.subject().get(language), message.body().get(language));
     }
 
     /** Whether the link was mailed again less than {@code interval} before {@code now}. */

@@ -34,6 +34,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*/registrations").hasRole(Roles.ORGANISER)
                         .requestMatchers("/api/conferences/*/registrations/*", "/api/conferences/*/registrations/*/*")
                                 .hasAnyRole(Roles.ORGANISER, Roles.OPERATOR)
+                        .requestMatchers("/api/conferences/*/messages", "/api/conferences/*/messages/*")
+                                .hasRole(Roles.ORGANISER)
                         // Operators only: an erasure reaches every conference of the address, not only the caller's.
                         .requestMatchers(HttpMethod.POST, "/api/erasures").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/conferences/*").permitAll()

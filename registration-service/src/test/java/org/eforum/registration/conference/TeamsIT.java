@@ -30,9 +30,8 @@ class TeamsIT extends IntegrationSupport {
 
     private static final String PASSWORD = "second organiser's password";
 
-    /** What an organiser can do to one conference, {@code %s} standing for its id. */
     /**
-     * An organiser endpoint of the conference ({@code %s}: the conference, then its registration), what an organiser
+     * An organiser endpoint of the conference ({@code %s}: the conference, then its registration or message), what an organiser
      * outside the team gets (403; the registration's own endpoints say 404, as its page does) and what a member gets.
      */
     private record Endpoint(String method, String path, String accept, UnaryOperator<String> body, int outsider,
@@ -53,6 +52,7 @@ class TeamsIT extends IntegrationSupport {
     private String conference;
     private String registration;
     private String organiser2;
+    private String messageId;
     private String asOrganiser2;
     private final List<Endpoint> organiserEndpoints = List.of(
             new Endpoint("PUT", "/api/conferences/%s", "application/json", id -> conferenceJson(id, 40, null)),
@@ -61,6 +61,12 @@ class TeamsIT extends IntegrationSupport {
             new Endpoint("GET", "/api/conferences/%s/team", "application/json", null),
             new Endpoint("PUT", "/api/conferences/%s/team", "application/json",
                     id -> "{\"organisers\": [\"organiser\", \"" + organiser2 + "\"]}"),
+            new Endpoint("GET", "/api/conferences/%s/messages", "application/json", null),
+            new Endpoint("GET", "/api/conferences/%s/messages/%s", "application/json", null),
+            new Endpoint("POST", "/api/conferences/%s/messages", "application/json",
+                    id -> "{\"audience\": \"ALL\", \"subject\": {\"bg\": \"Тема\", \"en\": \"Subject\"},"
+                            + " \"body\": {\"bg\": \"Текст\", \"en\": \"Text\"}}", 403, 201),
+            // (before the cancel below, which leaves the message above no recipient)
             new Endpoint("GET", "/api/conferences/%s/registrations/%s", "application/json", null, 404, 200),
             new Endpoint("POST", "/api/conferences/%s/registrations/%s/resend-mail", "application/json", null, 404, 200),
             // Ana has a seat: the member may promote, and is told it is the wrong state.
@@ -76,6 +82,10 @@ class TeamsIT extends IntegrationSupport {
         HttpResponse<String> ana = register(conference, registrationJson("Ana", "Petrova", "ana@example.org"));
         assertThat(ana.statusCode()).isEqualTo(201);
         registration = json(ana).path("id").asString();
+        HttpResponse<String> message = postJson("/api/conferences/" + conference + "/messages", "{\"audience\": \"ALL\","
+                + " \"subject\": {\"bg\": \"Тема\", \"en\": \"Subject\"}, \"body\": {\"bg\": \"Т\", \"en\": \"T\"}}", ORGANISER);
+        assertThat(message.statusCode()).isEqualTo(201);
+        messageId = json(message).path("id").asString();
     }
 
     @Test
@@ -164,11 +174,14 @@ class TeamsIT extends IntegrationSupport {
     }
 
     private HttpResponse<String> call(Endpoint endpoint, String authorization) {
-        String path = endpoint.path().formatted(conference, registration);
+        // the second %s: the message of a messages path, else the registration
+        String path = endpoint.path().formatted(conference, endpoint.path().contains("/messages/") ? messageId
+                : registration);
         return switch (endpoint.method()) {
             case "GET" -> get(path, endpoint.accept(), authorization);
             case "PUT" -> putJson(path, endpoint.body().apply(conference), authorization);
-            case "POST" -> postJson(path, "", authorization);
+            case "POST" -> postJson(path, endpoint.body() == null ? "" : endpoint.body().apply(conference),
+                    authorization);
             default -> throw new IllegalArgumentException(endpoint.method());
         };
     }
