@@ -24,6 +24,12 @@ public final class Topics {
     /** Spring Kafka 4's default dead-letter suffix; a dead-letter topic mirrors its source's partitions. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
+    /**
+     * On every dead letter, besides spring-kafka's {@code kafka_dlt-*} headers: the exception and its causes in one
+     * line (their message header says only "failed to deserialize" for a record that could not be read).
+     */
+    public static final String DEAD_LETTER_REASON_HEADER = "eforum_dlt-reason";
+
     public static final int PARTITIONS = 3;
 
     private Topics() {
