@@ -15,10 +15,17 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The local profile's logins: organiser and organiser2 stored (hashed), the operator configured as before. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The local profile's logins: organiser and organiser2 stored (hashed), the operator configured as before.
+ *
+ * <p>Its own context and broker. The broker's address goes to a property of its own, not to
+ * {@code spring.kafka.bootstrap-servers}, which the other tests' shared context reads as a system property: set
+ * here, it sent every test that ran after this one to this broker, where none of their events are.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${local-accounts-it.kafka}")
 @ActiveProfiles("local")
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "local-accounts-it.kafka")
 @ContextConfiguration(initializers = MongoWireServerInitializer.class)
 class LocalAccountsIT extends ServiceTestSupport {
 
