@@ -69,11 +69,7 @@ class DigestScheduler implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             executor = null;
-            try {
-                lease.release();
-            } catch (RuntimeException e) {
-                log.debug("Digest lease not released ({}); it expires by itself", e.toString());
-            }
+            lease.release();
         }
     }
 

@@ -71,11 +71,18 @@ public final class Lease {
         return heldUntil != null && heldUntil.isAfter(clock.instant());
     }
 
-    /** Gives the lease up at once (on a graceful stop), so another instance need not wait for it to expire. */
+    /**
+     * Gives the lease up at once (on a graceful stop), so another instance need not wait for it to expire. Never
+     * throws: with the store away, the lease simply expires.
+     */
     public synchronized void release() {
         if (heldUntil != null) {
-            leases.deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("owner", owner)));
             heldUntil = null;
+            try {
+                leases.deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("owner", owner)));
+            } catch (RuntimeException storeAway) {
+                // it runs out by itself within its ttl
+            }
         }
     }
 
