@@ -98,7 +98,7 @@ public final class AppProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(3)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name() + " exited with " + process.exitValue() + "; see " + log);
+                throw ExitReport.exited(name(), process, log);
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -110,7 +110,8 @@ public final class AppProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250); // polling a child process; there is nothing to wait on instead
         }
-        throw new IllegalStateException(name() + " was not UP within " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(name() + " was not UP within " + timeout.toSeconds() + " s; see " + log
+                + ExitReport.reasonIn(log));
     }
 
     /** The module, and the instance when it is not the first: "registration-service #2". */

@@ -122,7 +122,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + log);
+                    throw ExitReport.exited("Kafka", process, log);
                 }
                 try {
                     admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);

@@ -43,6 +43,7 @@ class LocalStackEndToEndIT extends EndToEndTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(90);
     private static final int PARTICIPANTS = 8;
+    private static final int INSTANCES = 2;
 
     private static final java.util.concurrent.atomic.AtomicInteger CLIENT = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -54,9 +55,9 @@ class LocalStackEndToEndIT extends EndToEndTests {
         Path root = Path.of(System.getProperty("eforum.root", "..")).toAbsolutePath().normalize();
         String kafkaClasspath = Files.readString(Path.of(System.getProperty("eforum.runtime-classpath",
                 root.resolve("local-stack/target/runtime.classpath").toString()))).trim();
-        stack = Stack.start(new Stack.Options(root, Ports.free(), root.resolve("local-stack/target/e2e-local"),
+        stack = Stack.start(new Stack.Options(root, Ports.free(INSTANCES), root.resolve("local-stack/target/e2e-local"),
                 JavaRuntime.newest(), kafkaClasspath, null, null,
-                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION), true, 2));
+                EnumSet.of(App.REGISTRATION, App.DIRECTORY, App.NOTIFICATION), true, INSTANCES));
     }
 
     @AfterAll

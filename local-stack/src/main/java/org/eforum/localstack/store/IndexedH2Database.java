@@ -54,9 +54,37 @@ final class IndexedH2Database extends H2Database {
         return getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
     }
 
+    /**
+     * mongo-java-server answers each connection on its own thread and creates a collection unguarded: two apps
+     * that insert into, or declare an index on, the same new collection at once (two instances starting together)
+     * would both create it, one would get a duplicate-key error for the namespace, and the other's indexes would
+     * hang on a collection object nobody reads. Creating and indexing are rare, so they take turns here.
+     */
+    @Override
+    protected MongoCollection<Object> resolveOrCreateCollection(String collectionName) {
+        MongoCollection<Object> existing = resolveCollection(collectionName, false);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (this) {
+            return super.resolveOrCreateCollection(collectionName);
+        }
+    }
+
+    @Override
+    public synchronized MongoCollection<Object> createCollectionOrThrowIfExists(String collectionName,
+            CollectionOptions options) {
+        return super.createCollectionOrThrowIfExists(collectionName, options);
+    }
+
+    @Override
+    protected synchronized void addIndex(Document indexDescription) {
+        super.addIndex(indexDescription);
+    }
+
     /** The H2 backend leaves a dropped collection's index maps behind; a new collection of that name would find them. */
     @Override
-    public void dropCollection(String collectionName, Oplog oplog) {
+    public synchronized void dropCollection(String collectionName, Oplog oplog) {
         super.dropCollection(collectionName, oplog);
         String prefix = getFullCollectionNamespace(collectionName) + INDEX_INFIX;
         MVStore store = store();

@@ -176,6 +176,55 @@ class IndexedStoreTest {
         return ids;
     }
 
+    /**
+     * Two instances of an app start at once against a fresh store: each declares the same indexes on the same new
+     * collections while the other writes to them. Every call succeeds, and each collection ends with one set of
+     * indexes that every write went through (a unique index refuses a duplicate made by either client).
+     */
+    @Test
+    void appsStartingAtOnceCreateTheSameCollectionsAndIndexesWithoutError() throws Exception {
+        MongoServer server = new MongoServer(backend("store.mv", Checkpoints.DEFAULT_INTERVAL_MILLIS));
+        InetSocketAddress address = server.bind();
+        open.add(server::shutdownNow);
+        int clients = 6;
+        int collections = 50;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            results.add(pool.submit(() -> {
+                try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+                    for (int i = 0; i < collections; i++) {
+                        start.await(30, java.util.concurrent.TimeUnit.SECONDS); // each collection by all at once
+                        MongoCollection<Document> collection = mongo.getDatabase("test").getCollection("c" + i);
+                        collection.createIndex(Indexes.ascending("key"),
+                                new com.mongodb.client.model.IndexOptions().unique(true).name("key"));
+                        collection.createIndex(Indexes.ascending("status", "at"));
+                        collection.insertOne(new Document("_id", "d" + client).append("key", "k" + client)
+                                .append("status", "NEW").append("at", client));
+                    }
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<?> result : results) {
+            result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        open.add(mongo);
+        for (int i = 0; i < collections; i++) {
+            MongoCollection<Document> collection = mongo.getDatabase("test").getCollection("c" + i);
+            assertThat(collection.countDocuments()).isEqualTo(clients);
+            assertThat(collection.countDocuments(Filters.eq("status", "NEW"))).isEqualTo(clients);
+            assertThat(collection.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder("_id_", "key", "status_1_at_1");
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "again").append("key", "k0")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+    }
+
     @Test
     void answersLikeAFullScan() {
         MongoCollection<Document> indexed = durable("store.mv");
