@@ -92,6 +92,7 @@ final class Repository {
                 new ExpectedTopic(Topics.REGISTRATIONS, Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.CONFERENCES, Topics.PARTITIONS, true),
                 new ExpectedTopic(Topics.ERASURES, Topics.PARTITIONS, true),
+                new ExpectedTopic(Topics.PERSON_KEYS, Topics.PARTITIONS, true),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.REGISTRATIONS), Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.CONFERENCES), Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.ERASURES), Topics.PARTITIONS, false),
