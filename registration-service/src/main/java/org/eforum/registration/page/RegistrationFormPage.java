@@ -4,6 +4,7 @@ import java.beans.PropertyEditorSupport;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.ratelimit.PublicWriteRateLimit;
 import org.eforum.registration.ratelimit.TooManySubmissionsException;
+import org.eforum.registration.registration.Answers;
+import org.eforum.registration.registration.InvalidAnswersException;
 import org.eforum.registration.registration.Registration;
 import org.eforum.registration.registration.RegistrationConflictException;
 import org.eforum.registration.registration.RegistrationRequest;
@@ -24,6 +27,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -70,6 +74,9 @@ class RegistrationFormPage {
     /** An empty input is an absent value, as a missing JSON field is (so "required" reads the same in both). */
     @InitBinder
     void emptyInputIsAbsent(WebDataBinder binder) {
+        // The answers' inputs (answers.<id>) are read by FormAnswers, by their question's kind: the binder would
+        // take "answers.x" for a property of the map and fail.
+        binder.setDisallowedFields("answers*");
         binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
@@ -101,14 +108,20 @@ class RegistrationFormPage {
             return page(conference, locale, values, Map.of(), messages.getMessage("form.notSent", null, locale),
                     HttpStatus.BAD_REQUEST);
         }
+        Map<String, Object> answers = FormAnswers.of(conference, submitted);
         if (binding.hasErrors()) {
-            return page(conference, locale, values, FormErrors.of(binding, messages, locale), null, HttpStatus.BAD_REQUEST);
+            Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding, messages, locale));
+            errors.putAll(answerErrors(Answers.problems(conference, registration.stakeholderType(), answers), locale));
+            return page(conference, locale, values, submitted, errors, null, HttpStatus.BAD_REQUEST);
         }
         Registration created;
         try {
-            created = registrations.register(conferenceId, registration);
+            created = registrations.register(conferenceId, registration.withAnswers(answers));
         } catch (RegistrationConflictException conflict) {
-            return conflict(conferences.get(conferenceId), locale, values, conflict);
+            return conflict(conferences.get(conferenceId), locale, values, submitted, conflict);
+        } catch (InvalidAnswersException refused) {
+            return page(conference, locale, values, submitted, answerErrors(refused.problems(), locale), null,
+                    HttpStatus.BAD_REQUEST);
         }
         redirect.addFlashAttribute("justRegistered", true);
         RedirectView participantPage = new RedirectView(
@@ -130,7 +143,9 @@ class RegistrationFormPage {
         Map<String, String> values = new HashMap<>();
         request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? null : given[0]));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-        return page(conference, locale, withoutTrap(values), Map.of(),
+        LinkedMultiValueMap<String, String> chosen = new LinkedMultiValueMap<>();
+        request.getParameterMap().forEach((name, given) -> chosen.put(name, List.of(given)));
+        return page(conference, locale, withoutTrap(values), chosen, Map.of(),
                 messages.getMessage("form.tooMany", new Object[] {refused.retryAfterSeconds()}, locale),
                 HttpStatus.TOO_MANY_REQUESTS);
     }
@@ -149,8 +164,16 @@ class RegistrationFormPage {
         return kept;
     }
 
+    /** The answers' problems in the page's language, by field. */
+    private Map<String, String> answerErrors(Map<String, Answers.Problem> problems, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach((field, problem) -> errors.put(field,
+                messages.getMessage("answer.problem." + problem.name(), null, problem.message(), locale)));
+        return errors;
+    }
+
     private ModelAndView conflict(Conference conference, Locale locale, Map<String, String> values,
-            RegistrationConflictException conflict) {
+            MultiValueMap<String, String> submitted, RegistrationConflictException conflict) {
         Map<String, String> errors = new LinkedHashMap<>();
         String notice = null;
         if (conflict.kind() == RegistrationConflictException.Kind.DUPLICATE) {
@@ -159,12 +182,20 @@ class RegistrationFormPage {
             notice = messages.getMessage(conflict.kind() == RegistrationConflictException.Kind.CLOSED
                     ? "form.closedNow" : "form.notYetOpenNow", null, locale);
         }
-        return page(conference, locale, values, errors, notice, HttpStatus.CONFLICT);
+        return page(conference, locale, values, submitted, errors, notice, HttpStatus.CONFLICT);
     }
 
     private ModelAndView page(Conference conference, Locale locale, Map<String, String> values,
             Map<String, String> errors, String notice, HttpStatus status) {
+        return page(conference, locale, values, new LinkedMultiValueMap<>(), errors, notice, status);
+    }
+
+    /** {@code chosen}: every value of each input, for the boxes of a several-options question. */
+    private ModelAndView page(Conference conference, Locale locale, Map<String, String> values,
+            MultiValueMap<String, String> chosen, Map<String, String> errors, String notice, HttpStatus status) {
         ModelAndView page = new ModelAndView("register", status);
+        page.addObject("questions", FormQuestion.of(conference, locale, messages));
+        page.addObject("chosen", chosen);
         page.addObject("conference", ConferenceCard.of(conference, locale, clock.instant()));
         page.addObject("values", values);
         page.addObject("errors", errors);

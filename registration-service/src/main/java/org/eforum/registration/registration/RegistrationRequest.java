@@ -47,6 +47,12 @@ public record RegistrationRequest(
             Boolean joinExpertsNetwork) {
     }
 
+    /** The same request with these answers (the form page's, converted from its text inputs). */
+    public RegistrationRequest withAnswers(Map<String, Object> given) {
+        return new RegistrationRequest(firstName, lastName, email, organisation, stakeholderType, country, position,
+                language, consents, notes, given);
+    }
+
     /** The participant, with the answers as {@link Answers} checked them. */
     Participant participant(Map<String, Object> checkedAnswers) {
         return new Participant(firstName.strip(), lastName.strip(), email.strip(), organisation.strip(),

@@ -211,6 +211,47 @@ class QuestionsIT extends IntegrationSupport {
         assertThat(csv).contains("\"На български\"", "\"Early flight\"");
     }
 
+    @Test
+    void theFormAsksTheQuestionsInThePagesLanguageShowsErrorsBesideThemAndKeepsTheAnswers() {
+        org.eforum.registration.page.Browser browser = new org.eforum.registration.page.Browser(port, "bg");
+        String form = "/conferences/" + conference + "/register?lang=bg";
+        HttpResponse<String> page = browser.get(form);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Въпроси на организаторите", "Превод", "На английски", "Само за: ",
+                "name=\"answers.panels\"", "type=\"date\"", "type=\"number\"");
+        assertThat(org.eforum.registration.page.Browser.tag(page.body(), "label", "for", "answers-arrival")).isPresent();
+
+        List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("firstName", "Ана"),
+                Map.entry("lastName", "Петрова"), Map.entry("email", "ana.form@example.org"),
+                Map.entry("organisation", "Столична община"), Map.entry("stakeholderType", "LOCAL_AUTHORITY"),
+                Map.entry("country", "BG"), Map.entry("language", "bg"), Map.entry("consents.dataProcessing", "true"),
+                Map.entry("answers.arrival", "2027-13-01")));
+        HttpResponse<String> refused = browser.submit(page, "/conferences/" + conference + "/register", fields);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(org.eforum.registration.page.Browser.textOf(refused.body(), "answers-interpretation-error"))
+                .hasValueSatisfying(text -> assertThat(text).contains("Отговорете на този въпрос."));
+        assertThat(org.eforum.registration.page.Browser.textOf(refused.body(), "answers-arrival-error"))
+                .hasValueSatisfying(text -> assertThat(text).contains("Въведете дата"));
+        assertThat(refused.body()).contains("href=\"#answers-wheelchair\"");
+        assertThat(json(get(registrationsPath(), "application/json", ORGANISER)).size()).as("nothing stored").isZero();
+
+        fields.removeIf(field -> field.getKey().equals("answers.arrival"));
+        fields.addAll(List.of(Map.entry("answers.interpretation", "into-bg"), Map.entry("answers.panels", "housing"),
+                Map.entry("answers.panels", "labour"), Map.entry("answers.wheelchair", "false"),
+                Map.entry("answers.arrival", "2027-05-09"), Map.entry("answers.delegates", ""),
+                Map.entry("answers.remarks", "Ще дойда с колега.")));
+        HttpResponse<String> sent = browser.submit(refused, "/conferences/" + conference + "/register", fields);
+        assertThat(sent.previousResponse()).hasValueSatisfying(
+                redirect -> assertThat(redirect.statusCode()).as("POST-redirect-GET").isEqualTo(303));
+        assertThat(sent.uri().getPath()).startsWith("/registrations/");
+        JsonNode answers = json(get(registrationsPath(), "application/json", ORGANISER)).get(0).path("answers");
+        assertThat(answers.path("interpretation").asString()).isEqualTo("into-bg");
+        assertThat(answers.path("panels").toString()).isEqualTo("[\"labour\",\"housing\"]");
+        assertThat(answers.path("wheelchair").isBoolean()).isTrue();
+        assertThat(answers.path("wheelchair").asBoolean()).isFalse();
+        assertThat(answers.has("delegates")).as("not asked of a local authority, left empty").isFalse();
+    }
+
     private static String withAnswers(String registration, String answers) {
         int end = registration.lastIndexOf('}');
         return registration.substring(0, end) + ", \"answers\": " + answers + "}";

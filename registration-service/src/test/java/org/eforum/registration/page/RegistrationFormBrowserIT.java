@@ -2,6 +2,7 @@ package org.eforum.registration.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The registration pages in a real headless Chromium (Debian's chromium and chromium-driver, which {@code .ci/run}
@@ -142,6 +144,75 @@ class RegistrationFormBrowserIT extends IntegrationSupport {
         chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.name("firstName")));
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as("the language is kept")
                 .isEqualTo(lang);
+    }
+
+    /** A conference's own questions: labelled, errors tied to them, answered with the keyboard, axe-clean. */
+    @ParameterizedTest(name = "lang={0}")
+    @ValueSource(strings = {"bg", "en"})
+    void aConferencesOwnQuestionsAreAskedAndAnsweredWithTheKeyboard(String lang) {
+        String conference = createConference("questions-" + lang, 30);
+        HttpResponse<String> set = putJson("/api/conferences/" + conference + "/questions", """
+                {"questions": [
+                  {"id": "interpretation", "kind": "ONE_OF", "required": true,
+                   "label": {"bg": "Превод", "en": "Interpretation"},
+                   "options": [{"id": "none", "label": {"bg": "Не", "en": "None"}},
+                               {"id": "into-en", "label": {"bg": "На английски", "en": "Into English"}}]},
+                  {"id": "panels", "kind": "SEVERAL_OF", "label": {"bg": "Панели", "en": "Panels"},
+                   "options": [{"id": "labour", "label": {"bg": "Труд", "en": "Labour"}},
+                               {"id": "housing", "label": {"bg": "Жилища", "en": "Housing"}}]},
+                  {"id": "wheelchair", "kind": "YES_NO", "required": true,
+                   "label": {"bg": "Достъп с инвалидна количка", "en": "Wheelchair access"}},
+                  {"id": "arrival", "kind": "DATE", "label": {"bg": "Пристигане", "en": "Arrival"}},
+                  {"id": "delegates", "kind": "NUMBER", "onlyFor": ["GOVERNMENT_INSTITUTION"],
+                   "label": {"bg": "Брой делегати", "en": "Number of delegates"}}]}
+                """, ORGANISER);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        WebDriver driver = open("/conferences/" + conference + "/register?lang=" + lang);
+        for (String id : List.of("answers-interpretation", "answers-interpretation-into-en", "answers-panels",
+                "answers-panels-housing", "answers-wheelchair", "answers-wheelchair-no", "answers-arrival",
+                "answers-delegates")) {
+            WebElement label = driver.findElement(By.cssSelector("label[for='" + id + "']"));
+            assertThat(label.isDisplayed() && !label.getText().isBlank()).as("visible label of %s", id).isTrue();
+        }
+        Axe.assertNoSeriousViolations(driver, "registration form with questions (" + lang + ")");
+
+        boolean bg = lang.equals("bg");
+        type(driver, "firstName", bg ? "Ана" : "Ana");
+        type(driver, "lastName", bg ? "Петрова" : "Petrova");
+        type(driver, "email", "ana.questions." + lang + "@example.org");
+        type(driver, "organisation", bg ? "Столична община" : "Sofia Municipality");
+        new Select(field(driver, "stakeholderType")).selectByValue("LOCAL_AUTHORITY");
+        new Select(field(driver, "country")).selectByValue("BG");
+        field(driver, "consents.dataProcessing").sendKeys(Keys.SPACE);
+        submitButton(driver).sendKeys(Keys.ENTER);
+        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error-summary")));
+        for (String id : List.of("answers-interpretation", "answers-wheelchair")) {
+            WebElement error = driver.findElement(By.id(id + "-error"));
+            assertThat(error.getText()).as("error of %s", id).contains(bg ? "Отговорете на този въпрос." : "Answer this question.");
+            WebElement group = error.findElement(By.xpath(".."));
+            assertThat(group.getTagName()).isEqualTo("fieldset");
+            assertThat(group.getAttribute("aria-describedby")).as("%s described by its error", id).contains(id + "-error");
+            assertThat(driver.findElement(By.cssSelector(".error-summary a[href='#" + id + "']")).isDisplayed()).isTrue();
+        }
+        Axe.assertNoSeriousViolations(driver, "registration form with questions' errors (" + lang + ")");
+
+        // The error summary's link takes the keyboard to the question; Space picks the option that has the focus.
+        driver.findElement(By.cssSelector(".error-summary a[href='#answers-interpretation']")).sendKeys(Keys.ENTER);
+        driver.findElement(By.id("answers-interpretation-into-en")).sendKeys(Keys.SPACE);
+        driver.findElement(By.id("answers-panels-housing")).sendKeys(Keys.SPACE);
+        driver.findElement(By.id("answers-wheelchair")).sendKeys(Keys.SPACE);
+        assertThat(driver.findElement(By.id("answers-interpretation-into-en")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("answers-panels-housing")).isSelected()).isTrue();
+        assertThat(field(driver, "consents.dataProcessing").isSelected()).as("the form came back as it was sent").isTrue();
+        submitButton(driver).sendKeys(Keys.ENTER);
+
+        chromium.waiting().until(ExpectedConditions.urlContains("/registrations/"));
+        chromium.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), TEXT.get(lang).get("confirmed")));
+        JsonNode answers = json(get("/api/conferences/" + conference + "/registrations", "application/json", ORGANISER))
+                .get(0).path("answers");
+        assertThat(answers.path("interpretation").asString()).isEqualTo("into-en");
+        assertThat(answers.path("panels").toString()).isEqualTo("[\"housing\"]");
+        assertThat(answers.path("wheelchair").asBoolean()).isTrue();
     }
 
     private WebDriver open(String pathAndQuery) {
