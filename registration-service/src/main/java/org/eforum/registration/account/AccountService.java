@@ -41,6 +41,11 @@ public class AccountService {
         return account;
     }
 
+    /** @throws AccountNotFoundException when no stored account has the username */
+    public OrganiserAccount get(String username) {
+        return accounts.find(username).orElseThrow(() -> new AccountNotFoundException(username));
+    }
+
     public List<OrganiserAccount> all() {
         return accounts.all();
     }
