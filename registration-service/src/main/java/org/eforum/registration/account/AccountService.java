@@ -64,7 +64,8 @@ public class AccountService {
         }
     }
 
-    private boolean exists(String username) {
+    /** Whether a stored or configured account has the username. */
+    boolean exists(String username) {
         try {
             users.loadUserByUsername(username);
             return true;

@@ -10,6 +10,8 @@ import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.account.AccountConflictException;
 import org.eforum.registration.account.AccountRequest;
 import org.eforum.registration.account.AccountService;
+import org.eforum.registration.account.InvitationRequest;
+import org.eforum.registration.account.InvitationService;
 import org.eforum.registration.account.OrganiserAccount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * The operators' pages of the organiser accounts: the list with each account's state, the form that creates one
  * with its first password (the API's rules, each error beside its input; a taken username beside the username), and
- * disabling one behind a confirmation page. Operators only ({@link OrganiserSecurity}); every change ends in a 303.
+ * inviting one by mail (the account stored as invited, the mail sent by notification-service), and disabling one
+ * behind a confirmation page. Operators only ({@link OrganiserSecurity}); every change ends in a 303.
  */
 @Controller
 @RequestMapping(OrganiserSecurity.ACCOUNTS)
@@ -37,11 +40,14 @@ class OrganiserAccountsPage {
     static final List<String> FIELDS = List.of("username", "displayName", "email", "password");
 
     private final AccountService accounts;
+    private final InvitationService invitations;
     private final AccountFormErrors formErrors;
     private final Moments moments;
 
-    OrganiserAccountsPage(AccountService accounts, AccountFormErrors formErrors, Moments moments) {
+    OrganiserAccountsPage(AccountService accounts, InvitationService invitations, AccountFormErrors formErrors,
+            Moments moments) {
         this.accounts = accounts;
+        this.invitations = invitations;
         this.formErrors = formErrors;
         this.moments = moments;
     }
@@ -91,6 +97,45 @@ class OrganiserAccountsPage {
         redirect.addFlashAttribute("notice", "organiser.accounts.created");
         redirect.addFlashAttribute("noticeAccount", account.username());
         return seeOther(OrganiserSecurity.ACCOUNTS);
+    }
+
+    static final List<String> INVITATION_FIELDS = List.of("username", "displayName", "email", "language");
+
+    @GetMapping("/invitations/new")
+    ModelAndView newInvitation(HttpServletRequest request) {
+        return invitationForm(Map.of("language", locale(request).getLanguage()), Map.of(), HttpStatus.OK);
+    }
+
+    @PostMapping("/invitations")
+    ModelAndView invite(@RequestParam MultiValueMap<String, String> submitted, HttpServletRequest request,
+            Authentication operator, RedirectAttributes redirect) {
+        Locale locale = locale(request);
+        Map<String, String> values = values(submitted, INVITATION_FIELDS);
+        String displayName = values.get("displayName");
+        InvitationRequest invitation = new InvitationRequest(values.get("username"),
+                displayName == null || displayName.isEmpty() ? null : displayName, values.get("email"),
+                values.get("language"));
+        Map<String, String> errors = formErrors.of(invitation, INVITATION_FIELDS, locale);
+        if (!errors.isEmpty()) {
+            return invitationForm(values, errors, HttpStatus.BAD_REQUEST);
+        }
+        try {
+            invitations.invite(invitation, operator.getName());
+        } catch (AccountConflictException taken) {
+            return invitationForm(values, Map.of("username", formErrors.message("username", "takenByActive", locale)),
+                    HttpStatus.CONFLICT);
+        }
+        redirect.addFlashAttribute("notice", "organiser.accounts.invited");
+        redirect.addFlashAttribute("noticeAccount", invitation.username());
+        return seeOther(OrganiserSecurity.ACCOUNTS);
+    }
+
+    private ModelAndView invitationForm(Map<String, String> values, Map<String, String> errors, HttpStatus status) {
+        ModelAndView page = new ModelAndView("organiser/account-invite", status);
+        page.addObject("validityDays", invitations.validity().toDays());
+        page.addObject("values", values);
+        page.addObject("errors", errors);
+        return page;
     }
 
     @GetMapping("/{username}/disable")
