@@ -2,6 +2,7 @@ package org.eforum.registration.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,6 +40,10 @@ public class AccountService {
             throw new AccountConflictException(request.username());
         }
         return account;
+    }
+
+    public Optional<OrganiserAccount> find(String username) {
+        return accounts.find(username);
     }
 
     /** @throws AccountNotFoundException when no stored account has the username */

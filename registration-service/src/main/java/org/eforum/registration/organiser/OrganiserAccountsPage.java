@@ -10,6 +10,7 @@ import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.account.AccountConflictException;
 import org.eforum.registration.account.AccountRequest;
 import org.eforum.registration.account.AccountService;
+import org.eforum.registration.account.AccountState;
 import org.eforum.registration.account.InvitationRequest;
 import org.eforum.registration.account.InvitationService;
 import org.eforum.registration.account.OrganiserAccount;
@@ -54,12 +55,12 @@ class OrganiserAccountsPage {
 
     /** One row of the list, as the page shows it. */
     record AccountRow(String username, String displayName, @Nullable String email, String state,
-            @Nullable String createdAt, String createdBy, boolean canBeDisabled) {
+            @Nullable String createdAt, String createdBy, boolean canBeDisabled, boolean canBeInvitedAgain) {
 
         static AccountRow of(OrganiserAccount account, Moments moments, Locale locale) {
             return new AccountRow(account.username(), account.displayName(), account.email(),
                     account.state().name(), moments.moment(account.createdAt(), locale),
-                    account.createdBy(), account.disabledAt() == null);
+                    account.createdBy(), account.disabledAt() == null, account.state() == AccountState.INVITED);
         }
     }
 
@@ -101,9 +102,21 @@ class OrganiserAccountsPage {
 
     static final List<String> INVITATION_FIELDS = List.of("username", "displayName", "email", "language");
 
+    /** {@code ?username=} of an account still invited (its link expired, say): the form filled in to invite it again. */
     @GetMapping("/invitations/new")
-    ModelAndView newInvitation(HttpServletRequest request) {
-        return invitationForm(Map.of("language", locale(request).getLanguage()), Map.of(), HttpStatus.OK);
+    ModelAndView newInvitation(@RequestParam(required = false) @Nullable String username, HttpServletRequest request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (username != null && username.matches(AccountRequest.USERNAME_PATTERN)) {
+            accounts.find(username).filter(account -> account.state() == AccountState.INVITED).ifPresent(account -> {
+                        values.put("username", account.username());
+                        if (!account.displayName().equals(account.username())) {
+                            values.put("displayName", account.displayName());
+                        }
+                        values.put("email", account.email());
+                    });
+        }
+        values.put("language", locale(request).getLanguage());
+        return invitationForm(values, Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/invitations")

@@ -117,6 +117,45 @@ class OrganiserAccountsPageIT extends IntegrationSupport {
         assertThat(mongo.getCollection("organiser_accounts").countDocuments(new Document("_id", "organiser"))).isZero();
     }
 
+    @Test
+    void anInvitedAccountIsListedAsSuchAndInvitedAgainFromTheList() {
+        Browser operator = operator("en");
+        String username = "again-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> sent = operator.submit(operator.get("/organiser/accounts/invitations/new"),
+                "/organiser/accounts/invitations", List.of(Map.entry("username", username),
+                        Map.entry("displayName", ""), Map.entry("email", username + "@first.example.org"),
+                        Map.entry("language", "bg")));
+        assertThat(sent.uri().getPath()).isEqualTo("/organiser/accounts");
+        assertThat(sent.body()).contains("The invitation to " + username + " is on its way.");
+        assertThat(textOf(sent.body(), "account-" + username)).hasValueSatisfying(row -> assertThat(row)
+                .contains("Invited").contains("Invite " + username + " again"));
+
+        HttpResponse<String> form = operator.get("/organiser/accounts/invitations/new?username=" + username);
+        assertThat(tag(form.body(), "input", "id", "email")).hasValueSatisfying(input -> assertThat(input)
+                .contains("value=\"" + username + "@first.example.org\""));
+        HttpResponse<String> again = operator.submit(form, "/organiser/accounts/invitations", List.of(
+                Map.entry("username", username), Map.entry("displayName", "Petya Georgieva"),
+                Map.entry("email", username + "@second.example.org"), Map.entry("language", "en")));
+        assertThat(again.uri().getPath()).isEqualTo("/organiser/accounts");
+        assertThat(stored(username).getString("email")).isEqualTo(username + "@second.example.org");
+        assertThat(mongo.getCollection("organiser_invitations").countDocuments(new Document("username", username)
+                .append("supersededAt", new Document("$ne", null)))).isEqualTo(1);
+
+        HttpResponse<String> bad = operator.submit(form, "/organiser/accounts/invitations", List.of(
+                Map.entry("username", "organiser"), Map.entry("email", "nobody"), Map.entry("language", "fr")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(textOf(bad.body(), "email-error")).hasValueSatisfying(text -> assertThat(text)
+                .contains("name@example.org"));
+        assertThat(textOf(bad.body(), "language-error")).hasValueSatisfying(text -> assertThat(text)
+                .contains("Choose Bulgarian or English."));
+        HttpResponse<String> taken = operator.submit(form, "/organiser/accounts/invitations", List.of(
+                Map.entry("username", "organiser"), Map.entry("email", "someone@example.org"),
+                Map.entry("language", "en")));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(textOf(taken.body(), "username-error")).hasValueSatisfying(text -> assertThat(text)
+                .contains("There is an active or disabled account with this username."));
+    }
+
     /** Opens the new account's form and submits it with {@code fields}, as its button would. */
     private static HttpResponse<String> create(Browser operator, Map<String, String> fields) {
         return operator.submit(operator.get("/organiser/accounts/new"), "/organiser/accounts",
