@@ -80,25 +80,36 @@ final class Repository {
                 PUBLIC_APPS.contains(name));
     }
 
-    /** The topics the apps declare: contracts' Topics (with their dead-letter topics) and the console's re-drives. */
+    /**
+     * The topics the apps declare: contracts' Topics (with their dead-letter topics), the console's re-drives and its
+     * topic samples.
+     */
     static List<ExpectedTopic> topics() throws IOException {
-        String console = Files.readString(ROOT.resolve(
-                "operations-console/src/main/java/org/eforum/operations/deadletter/DeadLetterTopics.java"));
-        Matcher redrives = Pattern.compile("REDRIVES = \"([^\"]+)\"").matcher(console);
-        if (!redrives.find()) {
-            throw new AssertionError("DeadLetterTopics.REDRIVES not found");
-        }
-        // Compaction as EforumKafkaAutoConfiguration and RedriveTopicConfig declare it.
+        String redrives = constant("deadletter/DeadLetterTopics.java", "REDRIVES");
+        String samples = constant("topic/SamplesTopicConfig.java", "SAMPLES");
+        // Compaction as EforumKafkaAutoConfiguration, RedriveTopicConfig and SamplesTopicConfig declare it.
         return List.of(
                 new ExpectedTopic(Topics.REGISTRATIONS, Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.CONFERENCES, Topics.PARTITIONS, true),
                 new ExpectedTopic(Topics.ERASURES, Topics.PARTITIONS, true),
+                new ExpectedTopic(Topics.PERSON_KEYS, Topics.PARTITIONS, true),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.REGISTRATIONS), Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.CONFERENCES), Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.ERASURES), Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.ACCOUNTS, Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.ACCOUNTS), Topics.PARTITIONS, false),
-                new ExpectedTopic(redrives.group(1), 1, true));
+                new ExpectedTopic(redrives, 1, true),
+                new ExpectedTopic(samples, 1, false));
+    }
+
+    /** A string constant of the console's source, {@code NAME = "value"}. */
+    private static String constant(String file, String name) throws IOException {
+        String source = Files.readString(ROOT.resolve("operations-console/src/main/java/org/eforum/operations/" + file));
+        Matcher matcher = Pattern.compile(name + " = \"([^\"]+)\"").matcher(source);
+        if (!matcher.find()) {
+            throw new AssertionError(name + " not found in " + file);
+        }
+        return matcher.group(1);
     }
 
     /** The keys of the Secret eforum-secrets, as kubernetes/secrets.env.example documents them. */

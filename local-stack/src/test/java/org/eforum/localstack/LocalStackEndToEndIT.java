@@ -84,34 +84,12 @@ class LocalStackEndToEndIT extends EndToEndTests {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String conferenceId = "two-instances-" + suffix;
         String contact = "contact-" + suffix + "@example.org";
-        HttpResponse<String> created = send(registration.get(1), "/api/conferences", """
-                {"id": "%s", "title": {"en": "Two instances", "bg": "Две инстанции"},
-                 "venue": {"en": "Sofia", "bg": "София"}, "startDate": "2027-05-10", "endDate": "2027-05-10",
-                 "city": "Sofia", "country": "BG", "capacity": 100, "languages": ["en", "bg"],
-                 "contact": {"name": "Maria Ivanova", "email": "%s"}, "cc": [],
-                 "organiserNotifications": "IMMEDIATE"}
-                """.formatted(conferenceId, contact), true);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        createConference(registration.get(1), conferenceId, contact);
 
         Map<String, String> participants = new HashMap<>(); // registration id -> address
         for (int i = 0; i < PARTICIPANTS; i++) {
             String email = "twin-" + i + "-" + suffix + "@example.org";
-            AppProcess submittedTo = registration.get(i % 2);
-            HttpResponse<String> registered = send(submittedTo, "/api/conferences/" + conferenceId + "/registrations", """
-                    {"firstName": "Teodora", "lastName": "Twin%s", "email": "%s", "organisation": "NGO %d",
-                     "stakeholderType": "CIVIL_SOCIETY", "country": "BG", "language": "en",
-                     "consents": {"dataProcessing": true, "listInDirectory": true, "joinExpertsNetwork": false}}
-                    """.formatted(suffix, email, i), false);
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-            JsonNode body = JSON.readTree(registered.body());
-            String id = body.get("id").asString();
-            participants.put(id, email);
-            String link = body.get("selfServiceUrl").asString();
-            String token = link.substring(link.indexOf("?token=") + "?token=".length());
-            // confirmed through the other instance than the one that took the registration
-            HttpResponse<String> confirmed = send(registration.get((i + 1) % 2),
-                    "/api/registrations/" + id + "/confirm-address?token=" + token, "", false);
-            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+            participants.put(registerAndConfirm(conferenceId, "Twin" + suffix, email, i), email);
         }
 
         for (AppProcess directory : stack.instances(App.DIRECTORY)) {
@@ -151,6 +129,110 @@ class LocalStackEndToEndIT extends EndToEndTests {
         }
     }
 
+    /**
+     * An operator asks one directory instance for a rebuild while the other runs: both stop their listeners, the
+     * group is rewound once, and the replay gives the same directory, served by both instances again. Asked of
+     * both at once, one rebuild runs and the other request is refused.
+     */
+    @Test
+    void aRebuildAskedOfOneDirectoryInstanceStopsBothAndGivesTheSameDirectory() throws Exception {
+        List<AppProcess> directory = stack.instances(App.DIRECTORY);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String conferenceId = "rebuild-" + suffix;
+        createConference(stack.instances(App.REGISTRATION).get(0), conferenceId, "contact-" + suffix + "@example.org");
+        for (int i = 0; i < 3; i++) {
+            registerAndConfirm(conferenceId, "Rebuilt" + suffix, "rebuilt-" + i + "-" + suffix + "@example.org", i);
+        }
+        String listed = "/api/directory/stakeholders?size=100&q=rebuilt" + suffix;
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(JSON.readTree(get(directory.get(0), listed)
+                .body()).get("total").asInt()).isEqualTo(3));
+        String before = get(directory.get(0), listed).body();
+        String everyone = get(directory.get(0), "/api/directory/stakeholders?size=1").body();
+        int membersBefore = directoryGroupMembers();
+
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> asked = new ArrayList<>();
+        for (AppProcess instance : directory) {
+            asked.add(http.sendAsync(operatorPost(instance, "/api/directory/rebuild"),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var answer : asked) {
+            statuses.add(answer.get(90, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        }
+        assertThat(statuses).as("one rebuild runs, the request made while it stops the others is refused")
+                .containsExactlyInAnyOrder(202, 409);
+
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+            JsonNode status = JSON.readTree(operatorGet(directory.get(1), "/api/directory/rebuild").body());
+            assertThat(status.get("phase").asString()).isEqualTo("REPLAYING");
+            assertThat(status.get("remaining").asLong()).isZero();
+        });
+        for (AppProcess instance : directory) {
+            await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(get(instance, listed).body())
+                    .as("%s after the rebuild", instance.name()).isEqualTo(before));
+            assertThat(JSON.readTree(get(instance, "/api/directory/stakeholders?size=1").body()).get("total").asInt())
+                    .isEqualTo(JSON.readTree(everyone).get("total").asInt());
+        }
+        await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(directoryGroupMembers())
+                .as("both instances' listeners consume again").isEqualTo(membersBefore));
+    }
+
+    private int directoryGroupMembers() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of("directory-service")).all().get().get("directory-service")
+                    .members().size();
+        }
+    }
+
+    private void createConference(AppProcess registration, String conferenceId, String contact) throws Exception {
+        HttpResponse<String> created = send(registration, "/api/conferences", """
+                {"id": "%s", "title": {"en": "Two instances", "bg": "Две инстанции"},
+                 "venue": {"en": "Sofia", "bg": "София"}, "startDate": "2027-05-10", "endDate": "2027-05-10",
+                 "city": "Sofia", "country": "BG", "capacity": 100, "languages": ["en", "bg"],
+                 "contact": {"name": "Maria Ivanova", "email": "%s"}, "cc": [],
+                 "organiserNotifications": "IMMEDIATE"}
+                """.formatted(conferenceId, contact), true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /**
+     * Registers a listed participant through one registration instance and confirms the address through the
+     * other; returns the registration id.
+     */
+    private String registerAndConfirm(String conferenceId, String lastName, String email, int i) throws Exception {
+        List<AppProcess> registration = stack.instances(App.REGISTRATION);
+        HttpResponse<String> registered = send(registration.get(i % 2),
+                "/api/conferences/" + conferenceId + "/registrations", """
+                {"firstName": "Teodora", "lastName": "%s", "email": "%s", "organisation": "NGO %d",
+                 "stakeholderType": "CIVIL_SOCIETY", "country": "BG", "language": "en",
+                 "consents": {"dataProcessing": true, "listInDirectory": true, "joinExpertsNetwork": false}}
+                """.formatted(lastName, email, i), false);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(registered.body());
+        String id = body.get("id").asString();
+        String link = body.get("selfServiceUrl").asString();
+        String token = link.substring(link.indexOf("?token=") + "?token=".length());
+        HttpResponse<String> confirmed = send(registration.get((i + 1) % 2),
+                "/api/registrations/" + id + "/confirm-address?token=" + token, "", false);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        return id;
+    }
+
+    private HttpRequest operatorPost(AppProcess app, String path) {
+        return HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Content-Type", "application/json")
+                .header("Authorization", basic("operator")).POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    private HttpResponse<String> operatorGet(AppProcess app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Accept", "application/json")
+                .header("Authorization", basic("operator")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
     private int mails(String address) {
         return ImapMailbox.read("127.0.0.1", stack.mail().imapPort(), address).size();
     }
@@ -161,8 +243,7 @@ class LocalStackEndToEndIT extends EndToEndTests {
                 .header("X-Forwarded-For", "198.19.0." + (1 + CLIENT.incrementAndGet() % 250))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (organiser) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString("organiser:organiser".getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic("organiser"));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

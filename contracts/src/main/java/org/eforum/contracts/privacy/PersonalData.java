@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seals and opens the personal fields of a registration event: {@code participant.firstName}, {@code .lastName},
- * {@code .email}, {@code .position} and the event's {@code selfServiceUrl} (it carries the token) move into
+ * {@code .email}, {@code .position}, {@code .answers} and the event's {@code selfServiceUrl} (it carries the token) move into
  * {@code participant.personal}, encrypted with the person's key; everything else (organisation, type, country,
  * language, consents, the conference) stays readable. The associated data is the event id, person id and key id,
  * so a sealed part opens only in the event it was made for. Works on the JSON form, so it serves every type of
@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PersonalData {
 
     /** The participant's fields that are sealed; the event's {@value #SELF_SERVICE_URL} is sealed with them. */
-    public static final List<String> PARTICIPANT_FIELDS = List.of("firstName", "lastName", "email", "position");
+    public static final List<String> PARTICIPANT_FIELDS = List.of("firstName", "lastName", "email", "position",
+            "answers");
 
     public static final String SELF_SERVICE_URL = "selfServiceUrl";
     public static final String PERSONAL = "personal";

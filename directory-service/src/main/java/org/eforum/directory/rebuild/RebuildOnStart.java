@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RebuildOnStart implements SmartLifecycle {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RebuildOnStart.class);
+
     private final DirectorySettings settings;
     private final DirectoryRebuild rebuild;
     private volatile boolean running;
@@ -24,7 +26,12 @@ class RebuildOnStart implements SmartLifecycle {
     @Override
     public void start() {
         if (settings.rebuildOnStart()) {
-            rebuild.rebuildBeforeListenersStart();
+            try {
+                rebuild.rebuildBeforeListenersStart();
+            } catch (RebuildRefusedException underWay) {
+                // Another instance rebuilds (all started with the option at once): one rebuild is enough.
+                log.warn("Rebuild on start skipped: {}", underWay.getBody().getDetail());
+            }
         }
         running = true;
     }

@@ -1,5 +1,7 @@
 package org.eforum.directory.settings;
 
+import java.time.Duration;
+
 import org.eforum.platform.startup.RefusedSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       id: at least 32 characters, never shared. The same secret gives the same ids after a rebuild
  *                       from the log; without the secret nobody can test whether an address is in the directory.
  * @param rebuildOnStart empty the directory and replay every topic from the beginning when the app starts
+ * @param rebuildGroupTimeout how long a rebuild waits for every instance to leave the consumer group before it
+ *                            gives up, changing nothing (twice this, and the others give up on a silent coordinator)
  */
 @ConfigurationProperties("eforum.directory")
-public record DirectorySettings(String publicIdSecret, @DefaultValue("false") boolean rebuildOnStart) {
+public record DirectorySettings(String publicIdSecret, @DefaultValue("false") boolean rebuildOnStart,
+        @DefaultValue("60s") Duration rebuildGroupTimeout) {
 
     public DirectorySettings {
         if (publicIdSecret == null || publicIdSecret.length() < 32) {

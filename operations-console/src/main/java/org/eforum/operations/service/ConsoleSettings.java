@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param services         the apps the console watches: name → base URL (their actuator health is read from there)
- * @param sampleInterval   how often the topics' end offsets and the groups' lag are sampled (default 5 s)
- * @param historyRetention how long samples are kept in memory for the rate and the chart (default 15 min)
+ * @param sampleInterval   how often the sampling console instance samples the topics' end offsets and the groups' lag
+ *                         (default 5 s)
+ * @param historyRetention how long samples are kept in memory for the rate and the chart, and how far back a starting
+ *                         console reads the samples topic, which keeps them a minute longer (default 15 min)
  * @param credentials      the operator account the console calls the services' operator endpoints with (the
  *                         outbox view); the {@code local} profile has {@code operator}/{@code operator}, anywhere
  *                         else they must be configured or the console refuses to start

@@ -12,9 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The last minutes of every topic, in memory: at each sample the sum of its end offsets (every record ever
- * produced), the rate since the sample before, and each consumer group's lag. A restart starts empty.
+ * produced), the rate since the sample before, and each consumer group's lag. Filled from the samples topic, which
+ * one console instance writes and every one reads, so all show the same history, and a restarted one the past
+ * minutes at once.
  */
 public class TopicHistory {
 
@@ -31,34 +35,52 @@ public class TopicHistory {
     public record Series(String topic, List<Sample> samples) {
     }
 
-    /** What {@code GET /api/topics/history} answers. */
-    public record Snapshot(double sampleIntervalSeconds, long retentionSeconds, List<Series> topics) {
+    /**
+     * What {@code GET /api/topics/history} answers.
+     *
+     * @param sampledBy the console instance that took the newest sample (null before the first one)
+     */
+    public record Snapshot(double sampleIntervalSeconds, long retentionSeconds, @Nullable String sampledBy,
+            List<Series> topics) {
     }
 
     private final Duration interval;
     private final Duration retention;
     private final Map<String, Deque<Sample>> samples = new HashMap<>();
+    private @Nullable Instant newest;
+    private @Nullable String sampledBy;
 
     public TopicHistory(Duration interval, Duration retention) {
         this.interval = interval;
         this.retention = retention;
     }
 
-    public synchronized void record(Instant at, List<TopicView> topics) {
-        Set<String> present = topics.stream().map(TopicView::name).collect(Collectors.toSet());
+    /**
+     * Adds a sample, unless it is not newer than the newest one already recorded: a sample read again (the reader
+     * starting over after an error) or from a sampler whose clock is behind the one before it.
+     *
+     * @return whether it was recorded
+     */
+    public synchronized boolean record(TopicSample sample, @Nullable String sampler) {
+        Instant at = sample.at();
+        if (newest != null && !at.isAfter(newest)) {
+            return false;
+        }
+        newest = at;
+        sampledBy = sampler;
+        Set<String> present = sample.topics().stream().map(TopicSample.SampledTopic::name).collect(Collectors.toSet());
         samples.keySet().retainAll(present); // a deleted topic has no history any more
-        for (TopicView topic : topics) {
+        for (TopicSample.SampledTopic topic : sample.topics()) {
             Deque<Sample> series = samples.computeIfAbsent(topic.name(), name -> new ArrayDeque<>());
             Sample previous = series.peekLast();
             long end = topic.endOffsets();
-            Map<String, Long> lag = new TreeMap<>();
-            topic.consumerGroups().forEach(group -> lag.put(group.groupId(), group.totalLag()));
-            series.addLast(new Sample(at, end, rate(previous, at, end), Map.copyOf(lag)));
+            series.addLast(new Sample(at, end, rate(previous, at, end), topic.lag()));
             Instant oldest = at.minus(retention);
             while (!series.isEmpty() && series.peekFirst().at().isBefore(oldest)) {
                 series.removeFirst();
             }
         }
+        return true;
     }
 
     private static Double rate(Sample previous, Instant at, long end) {
@@ -83,6 +105,6 @@ public class TopicHistory {
                 series.add(new Series(name, List.copyOf(values)));
             }
         });
-        return new Snapshot(interval.toMillis() / 1000.0, retention.toSeconds(), series);
+        return new Snapshot(interval.toMillis() / 1000.0, retention.toSeconds(), sampledBy, series);
     }
 }

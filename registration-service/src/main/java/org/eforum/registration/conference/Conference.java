@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Kafka travel in {@code outbox}, written in the same document update as the change itself. {@code team} is the
  * usernames of its organisers: whoever created it, and whom the team added since (empty on conferences older than
  * teams, which only an operator can then give a team). {@code description} is keyed by language like the title, and may
- * be empty (conferences older than descriptions have none).
+ * be empty (conferences older than descriptions have none). {@code questions} are the conference's own questions
+ * in the form's order, the retired ones after them ({@link Question}).
  */
 @Document("conferences")
 public record Conference(
@@ -45,11 +46,13 @@ public record Conference(
         Instant outboxPendingSince,
         List<OutboxEntry> outbox,
         List<String> team,
-        Map<String, String> description) {
+        Map<String, String> description,
+        List<Question> questions) {
 
     public Conference {
         team = team == null ? List.of() : List.copyOf(team);
         description = description == null ? Map.of() : Map.copyOf(description);
+        questions = questions == null ? List.of() : List.copyOf(questions);
     }
 
     /**
@@ -61,12 +64,17 @@ public record Conference(
                 snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
                 snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
                 snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(created),
-                List.of(creator), snapshot.description());
+                List.of(creator), snapshot.description(), List.of());
     }
 
     public ConferenceSnapshot snapshot() {
         return new ConferenceSnapshot(id, title, venue, startDate, endDate, city, country, capacity,
                 registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications, description);
+    }
+
+    /** The questions the form asks now (of someone, see {@link Question#isAskedOf}). */
+    public List<Question> activeQuestions() {
+        return questions.stream().filter(question -> !question.retired()).toList();
     }
 
     /** Whether {@code username} is one of the conference's organisers. */

@@ -50,6 +50,19 @@ class ConferenceController {
         return ConferenceView.forOrganiser(conferences.update(id, request), clock.instant());
     }
 
+    @Operation(summary = "Set the conference's own questions (an organiser of its team)",
+            description = "The whole list, in the form's order: it replaces the one before. A question or option left "
+                    + "out is kept retired (no longer asked, its answers still readable); a question's kind never "
+                    + "changes. Labels in every language of the conference.")
+    @ApiResponse(responseCode = "400", description = "A question or label is invalid; nothing is changed")
+    @ApiResponse(responseCode = "403", description = "The caller is an organiser outside the conference's team")
+    @PutMapping(path = "/{id}/questions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ConferenceView replaceQuestions(@PathVariable String id, @Valid @RequestBody QuestionsRequest request,
+            Authentication caller) {
+        access.managed(id, caller);
+        return ConferenceView.forOrganiser(conferences.replaceQuestions(id, request), clock.instant());
+    }
+
     @Operation(summary = "A conference (public)", description = "Its organisers (and operators) also see the cc "
             + "addresses and the team.")
     @GetMapping("/{id}")

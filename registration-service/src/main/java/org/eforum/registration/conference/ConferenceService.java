@@ -92,6 +92,34 @@ public class ConferenceService {
     }
 
     /**
+     * Replaces the conference's questions (see {@link QuestionChanges}), with a {@code ConferenceChanged} like any
+     * change of the conference, so its version orders them.
+     *
+     * @throws org.eforum.registration.validation.InvalidFieldsException when a label misses a language of the
+     *         conference or has another, or a question would change its kind
+     */
+    public Conference replaceQuestions(String id, QuestionsRequest request) {
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Conference current = get(id);
+            Map<String, String> problems = QuestionChanges.problems(current.languages(), current.questions(), request);
+            if (!problems.isEmpty()) {
+                throw new org.eforum.registration.validation.InvalidFieldsException(problems);
+            }
+            Instant now = clock.instant();
+            OutboxEntry event = outboxEntryFactory.of(new ConferenceChanged(UUID.randomUUID(), now,
+                    current.version() + 1, current.snapshot(), current.team()));
+            var updated = conferences.update(id, current.version(), 0,
+                    new Update().set("questions", QuestionChanges.apply(current.questions(), request)), event, now);
+            if (updated.isPresent()) {
+                return updated.get();
+            }
+        }
+        throw new ConferenceConflictException(ConferenceConflictException.Reason.CHANGED_MEANWHILE,
+                "Conference is being changed", "The conference '" + id + "' changed while its questions were changed; "
+                        + "try again.");
+    }
+
+    /**
      * Gives the conference a new team (the whole set of its organisers' usernames), with a {@code ConferenceChanged}
      * that carries it to the other services. Who may do so is the caller's to check ({@link TeamAccess}).
      */

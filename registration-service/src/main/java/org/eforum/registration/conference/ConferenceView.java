@@ -12,7 +12,7 @@ import org.eforum.contracts.event.OrganiserNotifications;
 /**
  * A conference as the API shows it, with its live seat count. The cc addresses are the organisers' own and are
  * shown to organisers only ({@code null}, hence absent, for the public), and so is the team (the usernames of the
- * conference's organisers).
+ * conference's organisers). {@code questions} are the conference's own questions ({@link Question}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConferenceView(
@@ -34,20 +34,26 @@ public record ConferenceView(
         int seatsLeft,
         int waitlistLength,
         List<String> team,
-        Map<String, String> description) {
+        Map<String, String> description,
+        List<Question> questions) {
 
+    /** With every question, the retired ones too (their answers may still be read). */
     static ConferenceView forOrganiser(Conference c, Instant now) {
-        return of(c, now, c.cc(), c.team());
+        return of(c, now, c.cc(), c.team(), c.questions());
     }
 
+    /** With the questions the form asks, each with the options it offers. */
     static ConferenceView forPublic(Conference c, Instant now) {
-        return of(c, now, null, null);
+        List<Question> asked = c.activeQuestions().stream().map(q -> new Question(q.id(), q.kind(), q.label(),
+                q.activeOptions(), q.required(), q.onlyFor(), false)).toList();
+        return of(c, now, null, null, asked);
     }
 
-    private static ConferenceView of(Conference c, Instant now, List<String> cc, List<String> team) {
+    private static ConferenceView of(Conference c, Instant now, List<String> cc, List<String> team,
+            List<Question> questions) {
         return new ConferenceView(c.id(), c.title(), c.venue(), c.startDate(), c.endDate(), c.city(), c.country(),
                 c.capacity(), c.registrationOpens(), c.registrationCloses(), c.window().isOpen(now), c.languages(),
                 c.contact(), cc, c.organiserNotifications(), c.seatsLeft(), c.waitlistLength(), team,
-                c.description());
+                c.description(), questions);
     }
 }

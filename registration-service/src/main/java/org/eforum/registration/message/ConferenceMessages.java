@@ -1,5 +1,6 @@
 package org.eforum.registration.message;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ class ConferenceMessages implements InitializingBean {
     public void afterPropertiesSet() {
         mongo.indexOps(ConferenceMessage.class).createIndex(new Index().on("conferenceId", Sort.Direction.ASC)
                 .on("sentAt", Sort.Direction.DESC).named("by_conference_newest_first"));
+        mongo.indexOps(ConferenceMessage.class).createIndex(new Index().on("handing", Sort.Direction.ASC)
+                .on("sentAt", Sort.Direction.ASC).named("unfinished_handovers"));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when a message of that id was sent already */
@@ -33,9 +36,19 @@ class ConferenceMessages implements InitializingBean {
         mongo.insert(message);
     }
 
-    void recipientsHanded(String id, int recipients) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("recipients", recipients),
-                ConferenceMessage.class);
+    /**
+     * Records that every recipient has the message. {@code $max}: a resumed handover and the original one may both
+     * finish, each with the count it saw.
+     */
+    void handedToAll(String id, int recipients) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().max("recipients", recipients).unset("handing"), ConferenceMessage.class);
+    }
+
+    /** Messages whose handover began before {@code before} and has not finished, oldest first (an index walk). */
+    List<ConferenceMessage> unfinishedSince(Instant before, int limit) {
+        return mongo.find(Query.query(Criteria.where("handing").is(true).and("sentAt").lt(before))
+                .with(Sort.by("sentAt")).limit(limit), ConferenceMessage.class);
     }
 
     Optional<ConferenceMessage> find(String id) {

@@ -75,17 +75,25 @@ public class MessageService {
             throw new MessageLanguagesException(problems);
         }
         ConferenceMessage message = new ConferenceMessage(id, conference.id(), request.audience(),
-                stripped(request.subject()), stripped(request.body()), sentBy, clock.instant(), null);
+                stripped(request.subject()), stripped(request.body()), sentBy, clock.instant(), null, true);
         try {
             messages.insert(message);
         } catch (DuplicateKeyException sentAlready) {
             return new Sent(messages.find(id).orElse(message), false);
         }
-        int handed = participants.send(conference, request.audience().statuses(),
-                new OrganiserMessage(id, message.subject(), message.body()));
-        messages.recipientsHanded(id, handed);
-        return new Sent(new ConferenceMessage(id, message.conferenceId(), message.audience(), message.subject(),
-                message.body(), sentBy, message.sentAt(), handed), true);
+        return new Sent(handOver(conference, message), true);
+    }
+
+    /**
+     * Hands the message to every registration of its audience that does not have it yet and records the count:
+     * the send itself, and {@link MessageHandover}'s resumption of one a stopped process left unfinished.
+     */
+    ConferenceMessage handOver(Conference conference, ConferenceMessage message) {
+        participants.send(conference, message.audience().statuses(),
+                new OrganiserMessage(message.id(), message.subject(), message.body()));
+        int handed = (int) participants.countHanded(conference, message.id());
+        messages.handedToAll(message.id(), handed);
+        return message.withRecipients(handed);
     }
 
     /** The conference's message of that id (another conference's is none). */

@@ -22,6 +22,7 @@ import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.TeamAccess;
 import org.eforum.registration.page.ConferenceCard;
 import org.eforum.registration.page.FormOptions;
+import org.eforum.registration.registration.ExportColumns;
 import org.eforum.registration.registration.RegistrationCsv;
 import org.eforum.registration.registration.RegistrationSearch;
 import org.eforum.registration.registration.RegistrationView;
@@ -109,25 +110,25 @@ class OrganiserRegistrationsPage {
     @GetMapping("/registrations.csv")
     void csv(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, HttpServletResponse response,
             Authentication organiser) throws IOException {
-        conference(id, organiser);
+        ExportColumns columns = ExportColumns.of(conference(id, organiser));
         RegistrationSearch search = RegistrationTableQuery.from(params).search(id);
         attachment(response, CSV, id + "-registrations.csv");
         try (Stream<RegistrationView> rows = registrations.stream(search);
                 Writer out = new OutputStreamWriter(new BufferedOutputStream(response.getOutputStream()),
                         StandardCharsets.UTF_8)) {
-            RegistrationCsv.write(rows, out);
+            RegistrationCsv.write(columns, rows, out);
         }
     }
 
     @GetMapping("/registrations.xlsx")
     void xlsx(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, HttpServletResponse response,
             Authentication organiser) throws IOException {
-        conference(id, organiser);
+        ExportColumns columns = ExportColumns.of(conference(id, organiser));
         RegistrationSearch search = RegistrationTableQuery.from(params).search(id);
         attachment(response, RegistrationXlsx.MEDIA_TYPE, id + "-registrations.xlsx");
         try (Stream<RegistrationView> rows = registrations.stream(search);
                 OutputStream out = new BufferedOutputStream(response.getOutputStream())) {
-            RegistrationXlsx.write(rows, out);
+            RegistrationXlsx.write(columns, rows, out);
         }
     }
 

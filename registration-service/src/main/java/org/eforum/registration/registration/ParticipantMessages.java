@@ -54,7 +54,16 @@ public class ParticipantMessages {
         return mongo.count(recipients(conference, statuses), Registration.class);
     }
 
-    /** @return how many registrations the message was handed to */
+    /**
+     * How many of the conference's registrations have the message: its status index narrows to the conference,
+     * the rest is read there (a conference's registrations, never the collection).
+     */
+    public long countHanded(Conference conference, String messageId) {
+        return mongo.count(Query.query(Criteria.where("conferenceId").is(conference.id()).and(MESSAGED).is(messageId)),
+                Registration.class);
+    }
+
+    /** @return how many registrations the message was handed to by this call */
     public int send(Conference conference, Set<RegistrationStatus> statuses, OrganiserMessage message) {
         int handed = 0;
         List<Registration> batch = new ArrayList<>(BATCH);

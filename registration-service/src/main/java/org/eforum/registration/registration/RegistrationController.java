@@ -122,7 +122,7 @@ class RegistrationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping(path = "/api/conferences/{conferenceId}/registrations", produces = "text/csv")
     ResponseEntity<byte[]> listAsCsv(@PathVariable String conferenceId, Authentication caller) {
-        String csv = RegistrationCsv.of(list(conferenceId, caller));
+        String csv = RegistrationCsv.of(columns(conferenceId), list(conferenceId, caller));
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + conferenceId + "-registrations.csv\"")
                 .body(csv.getBytes(StandardCharsets.UTF_8));
@@ -142,9 +142,15 @@ class RegistrationController {
     @GetMapping(path = "/api/conferences/{conferenceId}/registrations", produces = XLSX)
     ResponseEntity<byte[]> listAsXlsx(@PathVariable String conferenceId, Authentication caller) {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        RegistrationXlsx.write(list(conferenceId, caller).stream(), xlsx);
+        List<RegistrationView> all = list(conferenceId, caller);
+        RegistrationXlsx.write(columns(conferenceId), all.stream(), xlsx);
         return ResponseEntity.ok().contentType(RegistrationXlsx.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + conferenceId + "-registrations.xlsx\"")
                 .body(xlsx.toByteArray());
+    }
+
+    /** The export's columns: the registration's own, then one per question of the conference. */
+    private ExportColumns columns(String conferenceId) {
+        return ExportColumns.of(registrations.conferenceOf(conferenceId));
     }
 }

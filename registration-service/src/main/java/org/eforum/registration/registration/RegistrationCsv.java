@@ -16,7 +16,7 @@ public final class RegistrationCsv {
 
     static final String BOM = "\uFEFF";
     private static final String FORMULA_STARTS = "=+-@\t\r";
-    /** The columns, in order; the XLSX export has the same. */
+    /** The registration's own columns, in order, before the questions' ({@link ExportColumns}); XLSX has the same. */
     static final List<String> HEADER = List.of("id", "status", "registeredAt", "firstName", "lastName", "email",
             "organisation", "stakeholderType", "country", "position", "language", "listInDirectory",
             "joinExpertsNetwork", "notes");
@@ -24,19 +24,19 @@ public final class RegistrationCsv {
     private RegistrationCsv() {
     }
 
-    static String of(List<RegistrationView> registrations) {
+    static String of(ExportColumns columns, List<RegistrationView> registrations) {
         StringWriter csv = new StringWriter();
-        write(registrations.stream(), csv);
+        write(columns, registrations.stream(), csv);
         return csv.toString();
     }
 
     /** Writes the byte-order mark, the header and a line per registration as they come (an export of any size). */
-    public static void write(Stream<RegistrationView> registrations, Writer out) {
+    public static void write(ExportColumns columns, Stream<RegistrationView> registrations, Writer out) {
         try {
             out.write(BOM);
-            out.write(line(HEADER.stream()));
+            out.write(line(columns.header().stream()));
             for (RegistrationView r : (Iterable<RegistrationView>) registrations::iterator) {
-                out.write(line(values(r).stream()));
+                out.write(line(columns.values(r).stream()));
             }
             out.flush();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.eforum.registration.registration;
 
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +16,10 @@ import org.eforum.registration.validation.EmailAddress;
 import org.eforum.registration.validation.Language;
 import org.eforum.registration.validation.PlainText;
 
-/** The public registration form, as JSON or as the form page's fields (same names). */
+/**
+ * The public registration form, as JSON or as the form page's fields (same names). {@code answers} answer the
+ * conference's own questions by question id (see {@link Answers}).
+ */
 public record RegistrationRequest(
         @NotBlank @Size(max = 200) @PlainText String firstName,
         @NotBlank @Size(max = 200) @PlainText String lastName,
@@ -25,7 +30,16 @@ public record RegistrationRequest(
         @Size(max = 200) @PlainText String position,
         @NotNull @Pattern(regexp = Language.PATTERN) String language,
         @NotNull @Valid ConsentsRequest consents,
-        @Size(max = 2000) @PlainText(multiline = true) String notes) {
+        @Size(max = 2000) @PlainText(multiline = true) String notes,
+        @Size(max = 30) Map<String, Object> answers) {
+
+    /** Without answers to the conference's own questions (a conference that asks none). */
+    public RegistrationRequest(String firstName, String lastName, String email, String organisation,
+            StakeholderType stakeholderType, String country, String position, String language,
+            ConsentsRequest consents, String notes) {
+        this(firstName, lastName, email, organisation, stakeholderType, country, position, language, consents, notes,
+                null);
+    }
 
     public record ConsentsRequest(
             @NotNull @AssertTrue(message = "{eforum.validation.dataProcessing.message}") Boolean dataProcessing,
@@ -33,10 +47,11 @@ public record RegistrationRequest(
             Boolean joinExpertsNetwork) {
     }
 
-    Participant participant() {
+    /** The participant, with the answers as {@link Answers} checked them. */
+    Participant participant(Map<String, Object> checkedAnswers) {
         return new Participant(firstName.strip(), lastName.strip(), email.strip(), organisation.strip(),
                 stakeholderType, country, position == null || position.isBlank() ? null : position.strip(), language,
                 new Consents(true, Boolean.TRUE.equals(consents.listInDirectory()),
-                        Boolean.TRUE.equals(consents.joinExpertsNetwork())));
+                        Boolean.TRUE.equals(consents.joinExpertsNetwork())), null, checkedAnswers);
     }
 }

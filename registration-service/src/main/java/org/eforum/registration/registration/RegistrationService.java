@@ -3,6 +3,7 @@ package org.eforum.registration.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,13 +83,15 @@ public class RegistrationService {
             throw repeat(conference, repeated.get(), now);
         }
 
+        // Before a seat is taken: a refused answer changes nothing.
+        Map<String, Object> answers = Answers.checked(conference, request.stakeholderType(), request.answers());
         boolean seated = conferences.takeSeatUnlessOthersWait(conferenceId);
         if (!seated) {
             conferences.joinWaitlist(conferenceId);
         }
         // A crash here leaves a seat (or a waiting-list place) counted for nobody: the reconciler gives it back.
         String id = UUID.randomUUID().toString();
-        Participant participant = request.participant();
+        Participant participant = request.participant(answers);
         RegistrationEvent event = seated
                 ? new RegistrationConfirmed(UUID.randomUUID(), now, id, 1, participant, conference.snapshot(), links.linkFor(id))
                 : new RegistrationWaitlisted(UUID.randomUUID(), now, id, 1, participant, conference.snapshot(), links.linkFor(id));
@@ -293,6 +296,11 @@ public class RegistrationService {
             }
         }
         return erased;
+    }
+
+    /** The conference the registrations belong to (404 when there is none). */
+    public Conference conferenceOf(String conferenceId) {
+        return conferenceService.get(conferenceId);
     }
 
     public List<Registration> ofConference(String conferenceId) {

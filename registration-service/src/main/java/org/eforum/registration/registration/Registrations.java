@@ -266,9 +266,9 @@ public class Registrations implements InitializingBean {
     }
 
     /**
-     * Cancels and anonymises in one guarded write: the status becomes CANCELLED, the person's details and any
-     * events not yet published are dropped (they carry the address), and no event is owed: the erasure request
-     * itself tells the consumers.
+     * Cancels and anonymises in one guarded write: the status becomes CANCELLED, the person's details (their answers
+     * too) and any events not yet published are dropped (they carry the address), and no event is owed: the erasure
+     * request itself tells the consumers.
      *
      * @return the registration after the change; empty when someone else changed it first
      */
@@ -279,7 +279,7 @@ public class Registrations implements InitializingBean {
                 .set("emailKey", Registration.ERASED_PREFIX + emailHash)
                 .set("participant.firstName", Registration.ERASED).set("participant.lastName", Registration.ERASED)
                 .set("participant.email", Registration.ERASED).set("participant.organisation", Registration.ERASED)
-                .unset("participant.position").unset("notes")
+                .unset("participant.position").unset("participant.answers").unset("notes")
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Change.ERASED, now, Actor.operator(requestedBy)))
                 .set(Outbox.ENTRIES, List.of()).set(Outbox.PENDING, false).unset(Outbox.PENDING_SINCE);
         return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, erase,

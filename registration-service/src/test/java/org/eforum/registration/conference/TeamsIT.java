@@ -58,6 +58,7 @@ class TeamsIT extends IntegrationSupport {
             new Endpoint("PUT", "/api/conferences/%s", "application/json", id -> conferenceJson(id, 40, null)),
             new Endpoint("GET", "/api/conferences/%s/registrations", "application/json", null),
             new Endpoint("GET", "/api/conferences/%s/registrations", "text/csv", null),
+            new Endpoint("PUT", "/api/conferences/%s/questions", "application/json", id -> "{\"questions\": []}"),
             new Endpoint("GET", "/api/conferences/%s/team", "application/json", null),
             new Endpoint("PUT", "/api/conferences/%s/team", "application/json",
                     id -> "{\"organisers\": [\"organiser\", \"" + organiser2 + "\"]}"),

@@ -271,6 +271,49 @@ class MessagesIT extends IntegrationSupport {
         });
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private MessageHandover handover;
+    @org.springframework.beans.factory.annotation.Autowired
+    private ConferenceMessages stored;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.eforum.registration.registration.ParticipantMessages participants;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.eforum.registration.conference.Conferences conferences;
+
+    /**
+     * A process stopped in the middle of a send to all: the message was stored and handed to the confirmed ones
+     * only. The next round hands it to the rest, each recipient has it once, and a further round changes nothing.
+     */
+    @Test
+    void aHandoverAStoppedProcessLeftUnfinishedIsFinishedByTheNextRoundOnceForEach() {
+        String messageId = UUID.randomUUID().toString();
+        ConferenceMessage halfSent = new ConferenceMessage(messageId, conference, Audience.ALL,
+                Map.of("bg", "Програмата", "en", "The programme"), Map.of("bg", "Текст", "en", "Text"), "organiser",
+                java.time.Instant.now().minus(Duration.ofMinutes(5)), null, true);
+        stored.insert(halfSent);
+        var forum = conferences.find(conference).orElseThrow();
+        participants.send(forum, Audience.CONFIRMED.statuses(),
+                new org.eforum.registration.registration.OrganiserMessage(messageId, halfSent.subject(), halfSent.body()));
+        assertThat(stored.find(messageId).orElseThrow().recipients()).as("unfinished").isNull();
+
+        handover.resumeUnfinished();
+        handover.resumeUnfinished();
+
+        ConferenceMessage finished = stored.find(messageId).orElseThrow();
+        assertThat(finished.recipients()).isEqualTo(3);
+        assertThat(finished.handing()).isNull();
+        List<String> ids = List.of(id(ana), id(boris), id(vera), id(georgi));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var events = PublishedEvents.of(bootstrapServers, ids);
+            for (JsonNode recipient : List.of(ana, vera, georgi)) {
+                assertThat(messaged(events, id(recipient)).stream()
+                        .filter(event -> event.data().path("messageId").asString().equals(messageId)))
+                        .as(recipient.path("id").asString()).hasSize(1);
+            }
+            assertThat(messaged(events, id(boris))).as("cancelled: never").isEmpty();
+        });
+    }
+
     private List<PublishedEvents.Published> messaged(List<PublishedEvents.Published> events, String registrationId) {
         return events.stream().filter(e -> e.key().equals(registrationId))
                 .filter(e -> e.kind().equals("participant-messaged")).toList();

@@ -17,7 +17,7 @@ class RegistrationCsvTest {
     @ParameterizedTest
     @ValueSource(strings = {"=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1"})
     void aFormulaStartIsQuotedSoTheSpreadsheetShowsItAsText(String notes) {
-        String csv = RegistrationCsv.of(List.of(registration(notes)));
+        String csv = RegistrationCsv.of(ExportColumns.withoutQuestions(), List.of(registration(notes)));
 
         String row = csv.split("\r\n", 2)[1];
         assertThat(row).endsWith(",\"'" + notes + "\"\r\n");
@@ -26,7 +26,7 @@ class RegistrationCsvTest {
     @ParameterizedTest
     @ValueSource(strings = {"Vegetarian", "1+1", " =1"})
     void otherTextIsLeftAsTyped(String notes) {
-        String csv = RegistrationCsv.of(List.of(registration(notes)));
+        String csv = RegistrationCsv.of(ExportColumns.withoutQuestions(), List.of(registration(notes)));
 
         assertThat(csv).endsWith(",\"" + notes + "\"\r\n");
     }
@@ -34,6 +34,6 @@ class RegistrationCsvTest {
     private static RegistrationView registration(String notes) {
         return new RegistrationView("r-1", "forum", RegistrationStatus.CONFIRMED, "Ana", "Petrova", "ana@example.org",
                 "Institute", StakeholderType.ACADEMIA, "BG", null, "en", new Consents(true, false, false), notes,
-                Instant.parse("2027-01-01T10:00:00Z"), null);
+                Instant.parse("2027-01-01T10:00:00Z"), null, java.util.Map.of());
     }
 }
