@@ -16,6 +16,12 @@ public final class Topics {
     public static final String ERASURES = "eforum.erasures";
 
     /**
+     * Organiser accounts' events (an invitation to mail), key = the username. The broker's default retention (a
+     * week, as long as an invitation is valid by default): nothing is replayed from it. Personal fields sealed.
+     */
+    public static final String ACCOUNTS = "eforum.accounts";
+
+    /**
      * Compacted: each person's data key, key = the person id ({@code EmailHash}); an erasure leaves a tombstone,
      * which compaction removes with the key, so nothing sealed with it can be read again. Never dead-lettered.
      */

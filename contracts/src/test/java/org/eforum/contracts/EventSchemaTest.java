@@ -15,6 +15,7 @@ import com.networknt.schema.ValidationMessage;
 import org.eforum.contracts.event.ConferenceEvent;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.ErasureEvent;
+import org.eforum.contracts.event.AccountEvent;
 import org.eforum.contracts.event.EventType;
 import org.eforum.contracts.event.PersonKeyEvent;
 import org.eforum.contracts.kafka.EventJson;
@@ -67,7 +68,8 @@ class EventSchemaTest {
     private static JsonSchema schemaFor(EforumEvent event) {
         String name = event instanceof ConferenceEvent ? "conference-changed.v1"
                 : event instanceof ErasureEvent ? "erasure-requested.v1"
-                : event instanceof PersonKeyEvent ? "person-key-issued.v1" : "registration-event.v1";
+                : event instanceof PersonKeyEvent ? "person-key-issued.v1"
+                : event instanceof AccountEvent ? "organiser-invited.v1" : "registration-event.v1";
         return FACTORY.getSchema(SchemaLocation.of("https://eforum.example.org/schemas/" + name + ".schema.json"), CONFIG);
     }
 

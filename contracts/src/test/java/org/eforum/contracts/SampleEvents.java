@@ -18,6 +18,7 @@ import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
@@ -74,13 +75,19 @@ final class SampleEvents {
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"),
-                PersonKey.generate(EmailHash.of("ivana@example.org")).issued(now));
+                PersonKey.generate(EmailHash.of("ivana@example.org")).issued(now),
+                new OrganiserInvited(UUID.randomUUID(), now, "petya", UUID.randomUUID().toString(), "bg",
+                        now.plus(java.time.Duration.ofDays(7)), "operator", "Петя Георгиева", "petya@example.org",
+                        "https://eforum.example.org/organiser/invitations/i-1?token=abc&lang=bg"));
     }
 
     /** The registration events as they go on Kafka: sealed with the participant's key. */
     static List<EforumEvent> published() {
         PersonKey key = PersonKey.generate(EmailHash.of(PARTICIPANT.email()));
         return all().stream().map(event -> event instanceof RegistrationEvent registration
-                ? PersonalData.seal(registration, key) : event).toList();
+                ? PersonalData.seal(registration, key)
+                : event instanceof OrganiserInvited invited
+                        ? PersonalData.seal(invited, PersonKey.generate(EmailHash.of(invited.email())))
+                        : event).toList();
     }
 }

@@ -96,6 +96,8 @@ final class Repository {
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.REGISTRATIONS), Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.CONFERENCES), Topics.PARTITIONS, false),
                 new ExpectedTopic(Topics.deadLetterTopicOf(Topics.ERASURES), Topics.PARTITIONS, false),
+                new ExpectedTopic(Topics.ACCOUNTS, Topics.PARTITIONS, false),
+                new ExpectedTopic(Topics.deadLetterTopicOf(Topics.ACCOUNTS), Topics.PARTITIONS, false),
                 new ExpectedTopic(redrives, 1, true),
                 new ExpectedTopic(samples, 1, false));
     }

@@ -64,7 +64,8 @@ class TestcontainersEndToEndIT extends EndToEndTests {
         try (MongoClient client = MongoClients.create(MONGO.getReplicaSetUrl("eforum"))) {
             MongoDatabase registration = client.getDatabase("eforum-registration");
             // Every collection the relay polls: a new outbox source without its index once scanned per pass.
-            for (String outbox : List.of("person_keys", "conferences", "registrations", "erasures")) {
+            for (String outbox : List.of("person_keys", "conferences", "registrations", "erasures",
+                    "organiser_invitations")) {
                 assertIndexed(registration, outbox, new Document("outboxPending", true),
                         new Document("outboxPendingSince", 1), 200, "outboxPending_1_outboxPendingSince_1");
             }

@@ -16,6 +16,7 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.ErasureRequested;
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.privacy.PersonKey;
@@ -117,6 +118,36 @@ class PoisonRecordsIT extends IntegrationTest {
         assertThat(deliveries.ofRegistration(stays.registrationId())).singleElement()
                 .satisfies(delivery -> assertThat(delivery.recipient()).isEqualTo(bystander));
         assertThat(conferences.find(misroutedConference)).isEmpty();
+    }
+
+    @Test
+    void accounts() {
+        String username = unique("poisoned");
+        String email = unique("invitee") + "@example.org";
+        String poisoned = unique("poisoned") + "@example.org";
+        String misroutedConference = unique("misrouted");
+        // The poison borrows a cleartext invitation to another address: had any of it been mailed, that box fills.
+        List<Poison> poison = PoisonRecords.batch(Topics.ACCOUNTS, username, invitation(username, poisoned),
+                Fixtures.changed(1, conference(misroutedConference, List.of("en"), contact(), List.of(),
+                        OrganiserNotifications.IMMEDIATE)), true);
+        List<RecordMetadata> sent = PoisonRecords.send(bootstrapServers, poison);
+
+        PersonKey key = PersonKey.generate(EmailHash.of(email));
+        publish(Topics.PERSON_KEYS, key.issued(Instant.now()));
+        publish(Topics.ACCOUNTS, PersonalData.seal(invitation(username, email), key));
+
+        assertThat(awaitInbox(email, 1)).singleElement()
+                .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Your invitation to E-Forum for organisers"));
+        assertDeadLettered(Topics.ACCOUNTS, poison, sent);
+        assertThat(inbox(poisoned)).isEmpty();
+        assertThat(conferences.find(misroutedConference)).isEmpty();
+    }
+
+    private static OrganiserInvited invitation(String username, String email) {
+        String id = UUID.randomUUID().toString();
+        return new OrganiserInvited(UUID.randomUUID(), Instant.now(), username, id, "en",
+                Instant.now().plusSeconds(3600), "operator", null, email,
+                "http://localhost:8081/organiser/invitations/" + id + "?token=t&lang=en");
     }
 
     /**

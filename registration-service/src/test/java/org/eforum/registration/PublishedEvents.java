@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EventType;
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.PersonKeyIssued;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.SealedPersonal;
@@ -62,6 +63,17 @@ public final class PublishedEvents {
     /** The data of one registration record, its sealed personal part opened with the person's key. */
     public static JsonNode opened(String bootstrapServers, ConsumerRecord<String, byte[]> record) {
         return opened(record, personKeys(bootstrapServers));
+    }
+
+    /** The invitations of one account on the accounts topic, in order, each opened with the invitee's key. */
+    public static List<OrganiserInvited> invitationsOf(String bootstrapServers, String username) {
+        Map<String, PersonKey> keys = personKeys(bootstrapServers);
+        return EventLog.readAll(bootstrapServers, Topics.ACCOUNTS).stream()
+                .filter(record -> username.equals(record.key()))
+                .map(record -> (OrganiserInvited) EventJson.read(EventType.ORGANISER_INVITED, record.value()))
+                .map(sealed -> sealed.personal() == null || !keys.containsKey(sealed.personal().personId()) ? sealed
+                        : PersonalData.open(sealed, keys.get(sealed.personal().personId())))
+                .toList();
     }
 
     private static Map<String, PersonKey> personKeys(String bootstrapServers) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Every event E-Forum publishes. The event id becomes the CloudEvent {@code ce_id}; consumers dedupe on it. */
-public sealed interface EforumEvent permits RegistrationEvent, ConferenceEvent, ErasureEvent, PersonKeyEvent {
+public sealed interface EforumEvent permits RegistrationEvent, ConferenceEvent, ErasureEvent, PersonKeyEvent,
+        AccountEvent {
 
     UUID eventId();
 

@@ -15,7 +15,8 @@ public enum EventType {
     PARTICIPANT_MESSAGED("org.eforum.registration.participant-messaged.v1", ParticipantMessaged.class),
     CONFERENCE_CHANGED("org.eforum.conference.changed.v1", ConferenceChanged.class),
     ERASURE_REQUESTED("org.eforum.erasure.requested.v1", ErasureRequested.class),
-    PERSON_KEY_ISSUED("org.eforum.person-key.issued.v1", PersonKeyIssued.class);
+    PERSON_KEY_ISSUED("org.eforum.person-key.issued.v1", PersonKeyIssued.class),
+    ORGANISER_INVITED("org.eforum.account.invited.v1", OrganiserInvited.class);
 
     private final String ceType;
     private final Class<? extends EforumEvent> recordClass;

@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.eforum.contracts.event.ConferenceEvent;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.ErasureEvent;
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.PersonKeyIssued;
 import org.eforum.contracts.event.RegistrationEvent;
 
@@ -52,6 +53,12 @@ public class CloudEventDeserializer implements Deserializer<EforumEvent> {
             if (key.personId() == null || !key.personId().matches("[0-9a-f]{64}") || key.keyId() == null
                     || key.key() == null) {
                 throw new MalformedEventException("person key event lacks its key or person id");
+            }
+        } else if (event instanceof OrganiserInvited invited) {
+            if (invited.username() == null || invited.invitationId() == null || invited.language() == null
+                    || invited.expiresAt() == null || invited.email() == null && !invited.isSealed()) {
+                throw new MalformedEventException(
+                        "invitation lacks its username, invitation id, language, expiry or invitee");
             }
         } else if (event instanceof ConferenceEvent conference) {
             if (conference.conference() == null || conference.conference().id() == null) {

@@ -3,6 +3,7 @@ package org.eforum.contracts.privacy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.SealedPersonal;
 import org.eforum.contracts.kafka.EventJson;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code participant.personal}, encrypted with the person's key; everything else (organisation, type, country,
  * language, consents, the conference) stays readable. The associated data is the event id, person id and key id,
  * so a sealed part opens only in the event it was made for. Works on the JSON form, so it serves every type of
- * the family, present and future, alike.
+ * the family, present and future, alike. An organiser's invitation ({@link OrganiserInvited}) is sealed the same way.
  */
 public final class PersonalData {
 
@@ -72,6 +73,49 @@ public final class PersonalData {
         return typed(event, tree);
     }
 
+    /** The invitation's fields that are sealed: the invitee's address and name, and the link with its token. */
+    public static final List<String> INVITATION_FIELDS = List.of("displayName", "email", "invitationUrl");
+
+    /**
+     * The invitation as it goes on Kafka: its {@link #INVITATION_FIELDS} sealed under the invitee's key, with the
+     * same cipher and associated data as a registration event's personal part.
+     */
+    public static OrganiserInvited seal(OrganiserInvited event, PersonKey key) {
+        if (event.isSealed()) {
+            throw new IllegalArgumentException("event " + event.eventId() + " is sealed already");
+        }
+        ObjectNode tree = MAPPER.valueToTree(event);
+        ObjectNode secret = MAPPER.createObjectNode();
+        for (String field : INVITATION_FIELDS) {
+            move(tree, secret, field);
+        }
+        SealedPersonal sealed = PersonalCipher.seal(key, MAPPER.writeValueAsBytes(secret),
+                associatedData(event.eventId().toString(), key.personId(), key.keyId()));
+        tree.set(PERSONAL, MAPPER.valueToTree(sealed));
+        return MAPPER.treeToValue(tree, OrganiserInvited.class);
+    }
+
+    /**
+     * The invitation with its fields in cleartext again.
+     *
+     * @throws PersonalCipher.TamperedException when the sealed part does not open with {@code key}
+     */
+    public static OrganiserInvited open(OrganiserInvited event, PersonKey key) {
+        SealedPersonal sealed = event.personal();
+        if (sealed == null) {
+            return event;
+        }
+        byte[] plaintext = PersonalCipher.open(key, sealed,
+                associatedData(event.eventId().toString(), sealed.personId(), sealed.keyId()));
+        JsonNode secret = MAPPER.readTree(plaintext);
+        ObjectNode tree = MAPPER.valueToTree(event);
+        tree.remove(PERSONAL);
+        for (String field : INVITATION_FIELDS) {
+            copy(secret, tree, field);
+        }
+        return MAPPER.treeToValue(tree, OrganiserInvited.class);
+    }
+
     private static void move(ObjectNode from, ObjectNode to, String field) {
         JsonNode value = from.remove(field);
         if (value != null && !value.isNull()) {
@@ -92,7 +136,10 @@ public final class PersonalData {
     }
 
     private static byte[] associatedData(RegistrationEvent event, String personId, String keyId) {
-        return ("eforum.personal.v1|" + event.eventId() + "|" + personId + "|" + keyId)
-                .getBytes(StandardCharsets.UTF_8);
+        return associatedData(event.eventId().toString(), personId, keyId);
+    }
+
+    private static byte[] associatedData(String eventId, String personId, String keyId) {
+        return ("eforum.personal.v1|" + eventId + "|" + personId + "|" + keyId).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -15,6 +15,7 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Consents;
 import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.EmailHash;
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationCancelled;
@@ -58,6 +59,29 @@ class PersonalDataTest {
         RegistrationConfirmed read = (RegistrationConfirmed) EventJson.read(
                 org.eforum.contracts.event.EventType.REGISTRATION_CONFIRMED, EventJson.write(sealed));
         assertThat(PersonalData.open(read, key)).isEqualTo(event);
+    }
+
+    @Test
+    void anInvitationIsSealedWithTheInviteesKeyAndOpensOnlyInItsOwnEvent() {
+        PersonKey invitee = PersonKey.generate(HASH.hash("petya@example.org"));
+        OrganiserInvited invited = new OrganiserInvited(UUID.randomUUID(), Instant.parse("2026-12-01T10:00:00Z"),
+                "petya", UUID.randomUUID().toString(), "bg", Instant.parse("2026-12-08T10:00:00Z"), "operator",
+                "Петя Георгиева", "petya@example.org",
+                "https://eforum.example.org/organiser/invitations/i-1?token=invitation-secret&lang=bg");
+
+        OrganiserInvited sealed = PersonalData.seal(invited, invitee);
+        String json = new String(EventJson.write(sealed), StandardCharsets.UTF_8);
+
+        assertThat(json).doesNotContain("petya@example.org", "Петя", "invitation-secret", "invitationUrl", "email")
+                .contains("\"username\":\"petya\"", "\"language\":\"bg\"", invitee.personId(), invitee.keyId());
+        OrganiserInvited read = (OrganiserInvited) EventJson.read(
+                org.eforum.contracts.event.EventType.ORGANISER_INVITED, EventJson.write(sealed));
+        assertThat(PersonalData.open(read, invitee)).isEqualTo(invited);
+
+        OrganiserInvited moved = new OrganiserInvited(UUID.randomUUID(), read.occurredAt(), read.username(),
+                read.invitationId(), read.language(), read.expiresAt(), read.invitedBy(), null, null, null,
+                read.personal());
+        assertThatThrownBy(() -> PersonalData.open(moved, invitee)).isInstanceOf(PersonalCipher.TamperedException.class);
     }
 
     @Test

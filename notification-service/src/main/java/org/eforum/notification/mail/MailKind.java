@@ -18,7 +18,9 @@ public enum MailKind {
     ORGANISER_PROMOTED(Audience.ORGANISER),
     ORGANISER_CANCELLED(Audience.ORGANISER),
     /** Every change of one conference in one digest interval, for organisers who chose {@code DIGEST}. */
-    ORGANISER_DIGEST(Audience.ORGANISER);
+    ORGANISER_DIGEST(Audience.ORGANISER),
+    /** The link on which someone invited to an organiser account sets its password. */
+    ORGANISER_INVITATION(Audience.INVITEE);
 
     private final Audience audience;
 
@@ -32,6 +34,8 @@ public enum MailKind {
 
     public enum Audience {
         PARTICIPANT,
-        ORGANISER
+        ORGANISER,
+        /** Someone invited to an organiser account: keyed by their address, as a participant. */
+        INVITEE
     }
 }

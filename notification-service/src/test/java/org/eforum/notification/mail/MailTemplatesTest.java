@@ -18,8 +18,8 @@ class MailTemplatesTest {
     void everyKindRendersInBothLanguagesWithoutMissingTexts() {
         for (MailLanguage language : MailLanguage.values()) {
             for (MailKind kind : MailKind.values()) {
-                if (kind == MailKind.ORGANISER_DIGEST) {
-                    continue; // its own template: see theDigestRendersInBothLanguagesWithoutMissingTexts
+                if (kind == MailKind.ORGANISER_DIGEST || kind == MailKind.ORGANISER_INVITATION) {
+                    continue; // their own templates: see the tests below
                 }
                 String template = kind == MailKind.PARTICIPANT_MESSAGE ? "message"
                         : kind.audience() == MailKind.Audience.PARTICIPANT ? "participant" : "organiser";
@@ -52,6 +52,24 @@ class MailTemplatesTest {
             assertThat(bodies.html()).as("digest %s html", language).doesNotContain("??", "th:", "#{", "<i>")
                     .contains("lang=\"" + language.code() + "\"", "&lt;i&gt;Maria&lt;/i&gt;");
             assertThat(templates.message("subject.ORGANISER_DIGEST", language, "Title", 3)).doesNotContain("{0}", "{1}");
+        }
+    }
+
+    @Test
+    void theInvitationRendersInBothLanguagesWithoutMissingTexts() {
+        for (MailLanguage language : MailLanguage.values()) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("language", language.code());
+            variables.put("name", "<i>Petya</i>");
+            variables.put("username", "petya");
+            variables.put("link", "https://eforum.example.org/organiser/invitations/i-1?token=t&lang=" + language.code());
+            variables.put("expires", "9 December 2026, 10:00");
+            MailTemplates.Bodies bodies = templates.render("invitation", language, variables);
+            assertThat(bodies.text()).as("invitation %s text", language).doesNotContain("??", "[(", "#{")
+                    .contains("petya", "9 December 2026, 10:00", "token=t&lang=" + language.code());
+            assertThat(bodies.html()).as("invitation %s html", language).doesNotContain("??", "th:", "#{", "<i>")
+                    .contains("lang=\"" + language.code() + "\"", "&lt;i&gt;Petya&lt;/i&gt;");
+            assertThat(templates.message("subject.ORGANISER_INVITATION", language)).doesNotContain("{0}", "??");
         }
     }
 

@@ -72,7 +72,10 @@ public class EforumKafkaAutoConfiguration {
                 topic(Topics.ERASURES, properties).config(TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_COMPACT).build(),
                 personKeys(properties),
+                // An invitation's mail is owed for as long as its link works (7 days by default): the broker's default.
+                topic(Topics.ACCOUNTS, properties).build(),
                 deadLetters(Topics.REGISTRATIONS, properties),
+                deadLetters(Topics.ACCOUNTS, properties),
                 deadLetters(Topics.ERASURES, properties),
                 deadLetters(Topics.CONFERENCES, properties));
     }

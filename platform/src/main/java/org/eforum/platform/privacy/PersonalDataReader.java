@@ -3,6 +3,7 @@ package org.eforum.platform.privacy;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.SealedPersonal;
 import org.eforum.contracts.privacy.PersonKey;
@@ -37,6 +38,19 @@ public final class PersonalDataReader {
         Optional<PersonKey> key = keys.find(sealed.personId()).filter(k -> k.keyId().equals(sealed.keyId()));
         if (key.isEmpty()) {
             key = keys.await(sealed.personId(), sealed.keyId(), wait); // the key may be on its way
+        }
+        return key.map(k -> PersonalData.open(event, k));
+    }
+
+    /** {@link #open(RegistrationEvent)} for an organiser's invitation, sealed with the invitee's key. */
+    public Optional<OrganiserInvited> open(OrganiserInvited event) {
+        SealedPersonal sealed = event.personal();
+        if (sealed == null) {
+            return Optional.of(event);
+        }
+        Optional<PersonKey> key = keys.find(sealed.personId()).filter(k -> k.keyId().equals(sealed.keyId()));
+        if (key.isEmpty()) {
+            key = keys.await(sealed.personId(), sealed.keyId(), wait);
         }
         return key.map(k -> PersonalData.open(event, k));
     }

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The username is taken already, by a stored or a configured account. */
-class AccountConflictException extends ErrorResponseException {
+public class AccountConflictException extends ErrorResponseException {
 
     AccountConflictException(String username) {
         super(HttpStatus.CONFLICT, problem(username), null);

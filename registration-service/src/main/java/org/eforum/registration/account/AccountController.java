@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final AccountService accounts;
+    private final InvitationService invitations;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, InvitationService invitations) {
         this.accounts = accounts;
+        this.invitations = invitations;
     }
 
     @Operation(summary = "Create an organiser account with its first password",
@@ -36,6 +38,20 @@ class AccountController {
     ResponseEntity<AccountView> create(@Valid @RequestBody AccountRequest request, Principal operator) {
         OrganiserAccount account = accounts.create(request, operator.getName());
         return ResponseEntity.created(URI.create("/api/accounts/" + account.username())).body(AccountView.of(account));
+    }
+
+    @Operation(summary = "Invite an organiser by mail",
+            description = "Stores the account as INVITED (it cannot log in) and mails the address, in the language "
+                    + "given, a link on which the invitee sets the password (once, until expiresAt; "
+                    + "eforum.registration.invitations.validity). The mail goes through notification-service; the "
+                    + "token is in no answer, and stored only as a hash. An account that is still INVITED may be "
+                    + "invited again: its earlier links stop working.")
+    @ApiResponse(responseCode = "201", description = "Invited; Location names the account")
+    @ApiResponse(responseCode = "409", description = "An active, disabled or configured account has this username")
+    @PostMapping(path = "/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<InvitationView> invite(@Valid @RequestBody InvitationRequest request, Principal operator) {
+        InvitationView invited = invitations.invite(request, operator.getName());
+        return ResponseEntity.created(URI.create("/api/accounts/" + request.username())).body(invited);
     }
 
     @Operation(summary = "The stored organiser accounts (configured accounts are not listed)")

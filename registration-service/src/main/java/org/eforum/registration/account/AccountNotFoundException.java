@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** No stored organiser account has that username (configured accounts are not managed here). */
-class AccountNotFoundException extends ErrorResponseException {
+public class AccountNotFoundException extends ErrorResponseException {
 
     AccountNotFoundException(String username) {
         super(HttpStatus.NOT_FOUND, problem(username), null);

@@ -2,6 +2,7 @@ package org.eforum.registration.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -41,6 +42,15 @@ public class AccountService {
         return account;
     }
 
+    public Optional<OrganiserAccount> find(String username) {
+        return accounts.find(username);
+    }
+
+    /** @throws AccountNotFoundException when no stored account has the username */
+    public OrganiserAccount get(String username) {
+        return accounts.find(username).orElseThrow(() -> new AccountNotFoundException(username));
+    }
+
     public List<OrganiserAccount> all() {
         return accounts.all();
     }
@@ -59,7 +69,8 @@ public class AccountService {
         }
     }
 
-    private boolean exists(String username) {
+    /** Whether a stored or configured account has the username. */
+    boolean exists(String username) {
         try {
             users.loadUserByUsername(username);
             return true;

@@ -37,6 +37,24 @@ class OrganiserAccounts {
         return mongo.find(new Query().with(Sort.by("_id")), OrganiserAccount.class);
     }
 
+    /** An invited account invited again: its new name and address; empty unless it is still invited. */
+    Optional<OrganiserAccount> inviteAgain(String username, String displayName, String email) {
+        return Optional.ofNullable(mongo.findAndModify(stillInvited(username),
+                new Update().set("displayName", displayName).set("email", email),
+                FindAndModifyOptions.options().returnNew(true), OrganiserAccount.class));
+    }
+
+    /** The invitee set the password: the account is active; empty unless it was still invited (not disabled). */
+    Optional<OrganiserAccount> activate(String username, String passwordHash) {
+        return Optional.ofNullable(mongo.findAndModify(stillInvited(username),
+                new Update().set("passwordHash", passwordHash).set("enabled", true),
+                FindAndModifyOptions.options().returnNew(true), OrganiserAccount.class));
+    }
+
+    private static Query stillInvited(String username) {
+        return query(where("_id").is(username).and("enabled").is(false).and("disabledAt").is(null));
+    }
+
     /** @return the account as disabled, empty when there is none */
     Optional<OrganiserAccount> disable(String username, Instant now) {
         return Optional.ofNullable(mongo.findAndModify(query(where("_id").is(username)),

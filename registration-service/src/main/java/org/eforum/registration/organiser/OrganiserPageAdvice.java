@@ -3,6 +3,7 @@ package org.eforum.registration.organiser;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.eforum.registration.account.AccountNotFoundException;
 import org.eforum.registration.conference.ConferenceNotFoundException;
 import org.eforum.registration.conference.NotInTeamException;
 import org.eforum.registration.page.PageAdvice;
@@ -30,12 +31,18 @@ class OrganiserPageAdvice {
         return authentication == null || !authentication.isAuthenticated() ? "" : authentication.getName();
     }
 
+    /** The header's navigation: an operator's workspace is the accounts, an organiser's the conferences. */
+    @ModelAttribute("operator")
+    boolean operator() {
+        return OrganiserSecurity.isOperator(SecurityContextHolder.getContext().getAuthentication());
+    }
+
     /**
      * Another team's conference is no different from one that does not exist, nor is a registration of another
      * conference: the page tells nothing of it.
      */
     @ExceptionHandler({ConferenceNotFoundException.class, NotInTeamException.class,
-            RegistrationNotFoundException.class})
+            RegistrationNotFoundException.class, AccountNotFoundException.class})
     ModelAndView notFound(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("not-found", HttpStatus.NOT_FOUND);
         page.addObject("languageLinks", PageAdvice.languageLinksFor(request));

@@ -24,7 +24,8 @@ public final class Outbox {
             new Source(PersonKeys.COLLECTION, Topics.PERSON_KEYS),
             new Source("conferences", Topics.CONFERENCES),
             new Source("registrations", Topics.REGISTRATIONS),
-            new Source("erasures", Topics.ERASURES));
+            new Source("erasures", Topics.ERASURES),
+            new Source("organiser_invitations", Topics.ACCOUNTS));
 
     /** One collection with an embedded outbox and the topic its events go to. */
     public record Source(String collection, String topic) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.EmailHash;
+import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.privacy.PersonKey;
 import org.eforum.contracts.privacy.PersonalData;
@@ -45,7 +46,8 @@ import org.springframework.stereotype.Component;
  * Publishes what the aggregates' outboxes hold, oldest first, one aggregate's events in their order, and only
  * then removes them. A crash between the send and the removal re-publishes the same events with the same ids,
  * which the consumers' de-duplication makes harmless. While Kafka is down nothing is removed, so nothing is lost.
- * Registration events go out sealed: their personal fields encrypted with the person's key ({@link PersonKeys}).
+ * Registration events and invitations go out sealed: their personal fields encrypted with the person's key
+ * ({@link PersonKeys}).
  */
 @Component
 public class OutboxRelay implements DisposableBean {
@@ -190,6 +192,8 @@ public class OutboxRelay implements DisposableBean {
             for (Owed entry : entries) {
                 if (entry.event() instanceof RegistrationEvent event && !event.participant().isSealed()) {
                     toSeal.put(entry, EmailHash.of(event.participant().email()));
+                } else if (entry.event() instanceof OrganiserInvited invited && !invited.isSealed()) {
+                    toSeal.put(entry, EmailHash.of(invited.email())); // the invitee's key, as a participant's
                 }
             }
         }
@@ -225,7 +229,8 @@ public class OutboxRelay implements DisposableBean {
             if (key == null) {
                 return event;
             }
-            return key.<EforumEvent>map(k -> PersonalData.seal((RegistrationEvent) event, k)).orElse(null);
+            return key.<EforumEvent>map(k -> event instanceof OrganiserInvited invited ? PersonalData.seal(invited, k)
+                    : PersonalData.seal((RegistrationEvent) event, k)).orElse(null);
         }
     }
 

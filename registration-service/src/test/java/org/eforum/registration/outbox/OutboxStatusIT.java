@@ -41,7 +41,8 @@ class OutboxStatusIT extends IntegrationSupport {
         try {
             JsonNode report = outbox();
             assertThat(report.path("collections")).extracting(c -> c.path("collection").asString())
-                    .containsExactly("person_keys", "conferences", "registrations", "erasures");
+                    .containsExactly("person_keys", "conferences", "registrations", "erasures",
+                            "organiser_invitations");
             JsonNode registrations = collection(report, "registrations");
             assertThat(registrations.path("pending").asLong()).isEqualTo(1);
             assertThat(Instant.parse(registrations.path("oldestPendingSince").asString())).isEqualTo(since);
