@@ -120,7 +120,13 @@ public final class Stack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", String.valueOf(ports.smtp()),
-                "EFORUM_PUBLIC_BASE_URL", "http://localhost:" + ports.registration());
+                "EFORUM_PUBLIC_BASE_URL", "http://localhost:" + ports.registration(),
+                // The apps' local profiles name the contract ports; on a stack of free ports these point each app
+                // at the others of this stack (registration's delivery log, the console's health and APIs).
+                "EFORUM_REGISTRATION_NOTIFICATION_API_URL", "http://localhost:" + ports.notification(),
+                "REGISTRATION_SERVICE_URL", "http://localhost:" + ports.registration(),
+                "DIRECTORY_SERVICE_URL", "http://localhost:" + ports.directory(),
+                "NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notification());
         for (App app : options.apps()) {
             List<AppProcess> instances = new ArrayList<>();
             for (int instance = 1; instance <= options.instances(); instance++) {

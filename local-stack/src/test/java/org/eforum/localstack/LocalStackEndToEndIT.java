@@ -2,6 +2,7 @@ package org.eforum.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.eforum.testsupport.EventLog;
 import org.eforum.testsupport.ImapMailbox;
+import org.eforum.testsupport.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,6 +233,22 @@ class LocalStackEndToEndIT extends EndToEndTests {
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Issue 12's walk in headless Chromium, on this stack's real pipeline (registration → Kafka → notification → SMTP):
+     * an organiser creates a conference in both languages, sees registrations arrive, filters and exports them,
+     * resends a mail, cancels one (the first waitlisted is promoted), writes to all participants, and organiser2 sees
+     * none of it. Screenshots in {@code target/screenshots/organiser-walk}. Skipped where Chromium is not installed.
+     */
+    @Test
+    void anOrganiserWalksThroughTheWorkspaceInChromium() throws Exception {
+        assumeTrue(HeadlessChromium.isInstalled(), "Chromium and chromedriver are not installed");
+        Path screenshots = Path.of(System.getProperty("eforum.root", "..")).toAbsolutePath().normalize()
+                .resolve("local-stack/target/screenshots/organiser-walk");
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            new OrganiserWalk(stack, chromium, screenshots).walk();
+        }
     }
 
     private int mails(String address) {

@@ -203,6 +203,16 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /**
+     * The store's own reads of a query's documents (an aggregation reads its collection this way): every match at
+     * once. Through {@link #handleQuery(QueryParameters)} they would get a client's first batch only, and an
+     * aggregation would see the first 101 documents of the collection.
+     */
+    @Override
+    public QueryResult handleQuery(Document query, int numberToSkip, int limit) {
+        return super.handleQuery(new QueryParameters(query, numberToSkip, limit));
+    }
+
+    /**
      * A client's find answers its first batch and keeps the rest as a {@link StreamingCursor} (MongoDB's own
      * batching: 101 documents first unless the client asks otherwise), so no query holds its whole answer in the
      * store's heap. A sort the index does not give still reads everything once, to sort it.

@@ -109,7 +109,7 @@ final class IndexedH2Database extends H2Database {
     /**
      * mongo-java-server runs every aggregation over the whole collection, and the driver's {@code countDocuments}
      * (which Spring Data's {@code count} uses) is one: {@code $match} then {@code $group} with {@code $sum: 1}.
-     * That shape is answered by the collection's count, which an index covers.
+     * That shape, grouped by a constant, is answered by the collection's count, which an index covers.
      */
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
@@ -130,6 +130,10 @@ final class IndexedH2Database extends H2Database {
                 || !(last.get("$group") instanceof Document group) || first.size() != 1 || last.size() != 1
                 || group.size() != 2 || !group.containsKey("_id")) {
             return null;
+        }
+        Object id = group.get("_id");
+        if (id instanceof String path && path.startsWith("$") || id instanceof Document) {
+            return null; // grouped by a field or an expression: one count per group, which only the aggregation gives
         }
         String field = group.keySet().stream().filter(key -> !key.equals("_id")).findFirst().orElseThrow();
         if (!(group.get(field) instanceof Document sum) || !sum.equals(new Document("$sum", 1))) {

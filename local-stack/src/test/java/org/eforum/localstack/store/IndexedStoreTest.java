@@ -19,6 +19,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -159,6 +161,10 @@ class IndexedStoreTest {
         queries.add(c -> c.countDocuments(Filters.and(Filters.eq("listed", true), Filters.eq("keys", "pe"),
                 Filters.gt("name", "n3"))));
         queries.add(c -> c.countDocuments(Filters.eq("conferenceId", "c0"), new CountOptions().skip(10).limit(25)));
+        // A group by a field has the shape of a count, but is one count per value (the organisers' counts by type).
+        queries.add(c -> c.aggregate(List.of(Aggregates.match(Filters.eq("conferenceId", "c2")),
+                Aggregates.group("$status", Accumulators.sum("count", 1)))).into(new ArrayList<>()).stream()
+                .sorted(java.util.Comparator.comparing(group -> group.getString("_id"))).toList());
         // Answers larger than a batch come through getMore, projected as asked.
         queries.add(c -> ids(c.find(Filters.eq("listed", false)).sort(Sorts.ascending("_id"))));
         queries.add(c -> c.find().projection(new Document("name", 1)).sort(Sorts.ascending("_id")).batchSize(250)

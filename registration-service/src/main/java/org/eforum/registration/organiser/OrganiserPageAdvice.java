@@ -9,6 +9,7 @@ import org.eforum.registration.conference.NotInTeamException;
 import org.eforum.registration.page.PageAdvice;
 import org.eforum.registration.registration.RegistrationNotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,10 +26,15 @@ class OrganiserPageAdvice {
         return PageAdvice.languageLinksFor(request);
     }
 
+    /**
+     * Empty for a visitor who has not logged in: on the login page Spring Security's anonymous token counts as
+     * "authenticated" (named anonymousUser), and the header would offer that visitor a log-out.
+     */
     @ModelAttribute("organiserName")
     String organiserName() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() ? "" : authentication.getName();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated() ? "" : authentication.getName();
     }
 
     /** The header's navigation: an operator's workspace is the accounts, an organiser's the conferences. */

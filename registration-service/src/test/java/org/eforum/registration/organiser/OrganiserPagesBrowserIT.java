@@ -31,9 +31,11 @@ class OrganiserPagesBrowserIT extends IntegrationSupport {
 
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "en", Map.of("list", "Your conferences", "problem", "There is a problem", "created", "The conference is created.",
-                    "closed", "Registration is closed from now on.", "login", "Log in to the organisers' workspace"),
+                    "closed", "Registration is closed from now on.", "login", "Log in to the organisers' workspace",
+                    "loggedIn", "Logged in as organiser"),
             "bg", Map.of("list", "Вашите конференции", "problem", "Има проблем", "created", "Конференцията е създадена.",
-                    "closed", "Регистрацията е затворена от този момент.", "login", "Вход за организатори"));
+                    "closed", "Регистрацията е затворена от този момент.", "login", "Вход за организатори",
+                    "loggedIn", "Влезли сте като organiser"));
 
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
@@ -46,6 +48,7 @@ class OrganiserPagesBrowserIT extends IntegrationSupport {
         driver.get("http://localhost:" + port + "/organiser?lang=" + lang);
         chromium.waiting().until(ExpectedConditions.urlContains("/organiser/login"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TEXT.get(lang).get("login"));
+        assertThat(driver.findElements(By.cssSelector("form.logout"))).as("nobody to log out before the login").isEmpty();
         Axe.assertNoSeriousViolations(driver, "login (" + lang + ")");
 
         driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
@@ -54,6 +57,7 @@ class OrganiserPagesBrowserIT extends IntegrationSupport {
         driver.findElement(By.id("username")).sendKeys("organiser");
         driver.findElement(By.id("password")).sendKeys("organiser", Keys.ENTER);
         chromium.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), TEXT.get(lang).get("list")));
+        assertThat(driver.findElement(By.cssSelector("form.logout")).getText()).contains(TEXT.get(lang).get("loggedIn"));
         Axe.assertNoSeriousViolations(driver, "conference list (" + lang + ")");
 
         driver.findElement(By.cssSelector("a[href='/organiser/conferences/new']")).sendKeys(Keys.ENTER);

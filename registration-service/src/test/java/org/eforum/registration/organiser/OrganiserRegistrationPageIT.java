@@ -49,8 +49,12 @@ class OrganiserRegistrationPageIT extends IntegrationSupport {
                  {"id": "e1:ORGANISER_REGISTERED:organisers", "registrationId": "%s", "conferenceId": "%s",
                   "eventId": "e1", "recipient": "maria@eforum.example.org", "kind": "ORGANISER_REGISTERED",
                   "language": "bg", "status": "RETRYING", "attempts": 2, "lastError": "SMTP 451 try later",
-                  "updatedAt": "2027-03-01T08:01:00Z", "messageId": null}]
-                """.formatted(ana, conference, ana, conference));
+                  "updatedAt": "2027-03-01T08:01:00Z", "messageId": null},
+                 {"id": "e2:PARTICIPANT_MESSAGE:h", "registrationId": "%s", "conferenceId": "%s", "eventId": "e2",
+                  "recipient": "ana.page@example.org", "kind": "PARTICIPANT_MESSAGE", "language": "en",
+                  "status": "SENT", "attempts": 1, "lastError": null, "updatedAt": "2027-03-02T08:00:00Z",
+                  "messageId": "<m2@eforum>"}]
+                """.formatted(ana, conference, ana, conference, ana, conference));
         Browser browser = loggedIn("en", "organiser", "organiser");
         String table = browser.get("/organiser/conferences/" + conference + "/registrations").body();
         String path = page(conference, ana);
@@ -67,7 +71,8 @@ class OrganiserRegistrationPageIT extends IntegrationSupport {
         assertThat(html).containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[\\d:.]+\\+0[23]:00\">");
         assertThat(historyRows(html)).containsExactly("Registered and confirmed | The participant");
         assertThat(html).contains("<td>To the participant: confirmed</td>", "<td>Sent</td>",
-                "<td>To the organisers: new registration</td>", "Being sent (retried after a failure) (SMTP 451 try later)");
+                "<td>To the organisers: new registration</td>", "Being sent (retried after a failure) (SMTP 451 try later)",
+                "<td>To the participant: a message from the organisers</td>");
         assertThat(html).as("8:00 UTC is 10:00 in Sofia").contains("10:00");
         for (String action : List.of("resend-mail", "cancel")) {
             assertThat(tag(html, "a", "href", path + "/" + action)).as(action).isPresent();
@@ -77,7 +82,8 @@ class OrganiserRegistrationPageIT extends IntegrationSupport {
         String bulgarian = loggedIn("bg", "organiser", "organiser").get(path).body();
         assertThat(textOf(bulgarian, "status")).hasValue("Потвърдена");
         assertThat(historyRows(bulgarian)).containsExactly("Регистриран и потвърден | Участникът");
-        assertThat(bulgarian).contains("<td>До участника: потвърдена</td>", "<td>Изпратено</td>");
+        assertThat(bulgarian).contains("<td>До участника: потвърдена</td>", "<td>Изпратено</td>",
+                "<td>До участника: съобщение от организаторите</td>");
     }
 
     @Test

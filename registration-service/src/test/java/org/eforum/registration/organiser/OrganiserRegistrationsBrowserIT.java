@@ -52,6 +52,9 @@ class OrganiserRegistrationsBrowserIT extends IntegrationSupport {
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith(TEXT.get(lang).get("title"));
         assertThat(driver.findElement(By.id("range")).getText()).isEqualTo(TEXT.get(lang).get("range"));
         Axe.assertNoSeriousViolations(driver, "registrations table (" + lang + ")");
+        WebElement search = driver.findElement(By.id("q"));
+        assertThat(search.getCssValue("padding-left")).as("the search box is styled as the other inputs").isEqualTo("8px");
+        assertThat(search.getCssValue("font-size")).isEqualTo(driver.findElement(By.id("status")).getCssValue("font-size"));
 
         // Tab from the last link of the form reaches the table's region (it scrolls sideways), then the first header.
         driver.findElement(By.id("clear-filters")).sendKeys("");
