@@ -57,6 +57,7 @@ class FaultSuiteIT {
     private static final Duration RECOVERY = Duration.ofMinutes(5);
     private static final Duration APP_START = Duration.ofMinutes(6);
     private static final int WARM_UP = 10;
+    private static final int AFTER_FAULT = 60;
 
     private static Stack stack;
     private static final List<ScenarioResult> RESULTS = new ArrayList<>();
@@ -193,13 +194,17 @@ class FaultSuiteIT {
             System.out.println("FaultSuiteIT: " + name + " — fault in");
             fault.inject();
             System.out.println("FaultSuiteIT: " + name + " — fault out");
-            int atRecovery = stream.acceptedCount();
-            await().atMost(RECOVERY).until(() -> stream.acceptedCount() >= atRecovery + WARM_UP);
+            // The stream goes on for half a minute more (at its rate), and is accepted again.
+            int acceptedAtRecovery = stream.acceptedCount();
+            int sentAtRecovery = stream.sent();
+            await().atMost(RECOVERY).until(() -> stream.acceptedCount() >= acceptedAtRecovery + WARM_UP
+                    && stream.sent() >= sentAtRecovery + AFTER_FAULT);
         } finally {
             stream.stop();
         }
-        result = new PipelineCheck(stack, DRAIN).check(name, conferenceId, tag, contact, stream,
-                Duration.ofNanos(System.nanoTime() - start));
+        System.out.println("FaultSuiteIT: " + name + " — stream stopped after "
+                + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s; checking");
+        result = new PipelineCheck(stack, DRAIN).check(name, conferenceId, tag, contact, stream, start);
         RESULTS.add(result);
         System.out.println("FaultSuiteIT: " + result.row());
         result.problems().stream().limit(20).forEach(p -> System.out.println("FaultSuiteIT:   " + p));
