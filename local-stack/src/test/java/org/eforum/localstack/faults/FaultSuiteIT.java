@@ -132,11 +132,12 @@ class FaultSuiteIT {
             smtp.cut();
             await().during(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(70)).until(() -> refuses(smtp.port()));
             smtp.restore();
-            // About 16 chunks pass in one SMTP conversation (greeting, EHLO … QUIT, both ways): 5 s a mail.
-            smtp.latency(Duration.ofMillis(300));
+            // About 13 chunks pass in one SMTP conversation (greeting, EHLO … QUIT, both ways): 5 s a mail
+            // (measured 4.0 s with 300 ms a chunk on a loaded machine).
+            smtp.latency(Duration.ofMillis(380));
             Duration oneMail = timeOneMail(smtp.port());
             System.out.println("FaultSuiteIT: one mail through the slowed SMTP took " + oneMail.toMillis() + " ms");
-            assertThat(oneMail).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(9));
+            assertThat(oneMail).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(10));
             await().during(Duration.ofSeconds(60 - oneMail.toSeconds())).atMost(Duration.ofSeconds(70))
                     .until(() -> !refuses(smtp.port()));
             smtp.latency(Duration.ZERO);
