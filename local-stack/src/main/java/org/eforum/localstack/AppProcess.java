@@ -58,7 +58,7 @@ public final class AppProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(app.module() + (instance == 1 ? "" : "-" + instance) + ".log");
         ProcessBuilder builder = java.processBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restarted instance adds to its log
         builder.environment().putAll(environment);
         return new AppProcess(app, instance, port, log, builder.start());
     }

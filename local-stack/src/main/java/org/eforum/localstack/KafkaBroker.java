@@ -23,6 +23,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final int port;
+    private final int advertisedPort;
     private final int controllerPort;
     private final Path workDir;
     private final Path log;
@@ -31,7 +32,17 @@ public final class KafkaBroker implements AutoCloseable {
     private Process process;
 
     public KafkaBroker(int port, int controllerPort, Path workDir, Path log, String classpath, JavaRuntime java) {
+        this(port, port, controllerPort, workDir, log, classpath, java);
+    }
+
+    /**
+     * @param advertisedPort the port clients are told to connect to: a proxy's in front of {@code port}, since
+     *                       Kafka clients reconnect to the advertised listener, not to the bootstrap address
+     */
+    public KafkaBroker(int port, int advertisedPort, int controllerPort, Path workDir, Path log, String classpath,
+            JavaRuntime java) {
         this.port = port;
+        this.advertisedPort = advertisedPort;
         this.controllerPort = controllerPort;
         this.workDir = workDir;
         this.log = log;
@@ -40,7 +51,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + advertisedPort;
     }
 
     public KafkaBroker start() throws IOException, InterruptedException {
@@ -52,7 +63,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + advertisedPort,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -117,7 +128,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady(Path log) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        // Its own port, not the advertised one: a proxy in front of it may be cut while it starts.
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {
@@ -151,6 +163,12 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker: SIGTERM for a controlled shutdown, then kill after a grace period. */
     public void stop() {
         ChildJvm.stop(process);
+    }
+
+    /** Starts the broker stopped by {@link #stop()} again on the same data. */
+    public void startAgain() throws IOException, InterruptedException {
+        process = start(List.of("kafka.Kafka", workDir.resolve("server.properties").toString()), log);
+        awaitReady(log);
     }
 
     /** Starts the broker again on the same data, for tests that take Kafka away and bring it back. */

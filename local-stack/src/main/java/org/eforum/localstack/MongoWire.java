@@ -34,6 +34,11 @@ public final class MongoWire implements AutoCloseable {
         return this;
     }
 
+    /** Starts the store again (after {@link #kill()}) on the same file: it recovers from its journal first. */
+    public void startAgain() throws IOException, InterruptedException {
+        start();
+    }
+
     public String uri() {
         return "mongodb://127.0.0.1:" + port;
     }

@@ -49,6 +49,16 @@ public record Ports(int registration, int directory, int notification, int conso
         }
     }
 
+    /** One more free port in the same range, e.g. for a server that hides behind a {@link TcpProxy}. */
+    public static int freePort() {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            return freeWithInstances(1, held);
+        } finally {
+            held.forEach(Ports::closeQuietly);
+        }
+    }
+
     private static int freeWithInstances(int instances, List<ServerSocket> held) {
         for (int attempt = 0; attempt < 100; attempt++) {
             // Below Linux's ephemeral range (32768–60999), so an outgoing connection never takes a port

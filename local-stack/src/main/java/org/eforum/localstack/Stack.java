@@ -25,6 +25,8 @@ public final class Stack implements AutoCloseable {
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<App, List<AppProcess>> apps = new EnumMap<>(App.class);
+    private final Map<Infrastructure, TcpProxy> proxies = new EnumMap<>(Infrastructure.class);
+    private Map<String, String> environment;
     private KafkaBroker kafka;
     private MailServer mail;
     private MongoWire mongo;
@@ -41,14 +43,31 @@ public final class Stack implements AutoCloseable {
      * @param externalMongo URI of a MongoDB started elsewhere, or null to start the wire server
      * @param instances     how many instances of each app (1 to 4); the n-th listens on its app's port +
      *                      (n - 1) × {@value AppProcess#INSTANCE_PORT_STEP}
+     * @param proxied       true to put a {@link TcpProxy} on the ports of Kafka, the store and SMTP, in front of
+     *                      the servers on ports of their own, so that the fault suite can cut and slow the apps'
+     *                      connections (the broker advertises the proxy's port, so clients reconnect through it)
      */
     public record Options(Path root, Ports ports, Path workDir, JavaRuntime java, String kafkaClasspath,
-            String externalKafka, String externalMongo, Set<App> apps, boolean fresh, int instances) {
+            String externalKafka, String externalMongo, Set<App> apps, boolean fresh, int instances,
+            boolean proxied) {
 
         public Options {
             if (instances < 1 || instances > 4) {
                 throw new IllegalArgumentException("instances must be 1 to 4, not " + instances);
             }
+        }
+
+        /** No proxies. */
+        public Options(Path root, Ports ports, Path workDir, JavaRuntime java, String kafkaClasspath,
+                String externalKafka, String externalMongo, Set<App> apps, boolean fresh, int instances) {
+            this(root, ports, workDir, java, kafkaClasspath, externalKafka, externalMongo, apps, fresh, instances,
+                    false);
+        }
+
+        /** The same stack on the same data, started again (fresh or not). */
+        public Options withFresh(boolean fresh) {
+            return new Options(root, ports, workDir, java, kafkaClasspath, externalKafka, externalMongo, apps, fresh,
+                    instances, proxied);
         }
 
         /** One instance of each app. */
@@ -95,19 +114,28 @@ public final class Stack implements AutoCloseable {
         Files.createDirectories(options.data());
         Files.createDirectories(options.logs());
 
+        if (options.proxied()) {
+            // The proxies listen on the stack's ports (what the apps are given); the servers on ports of their own.
+            for (Infrastructure server : Infrastructure.values()) {
+                TcpProxy proxy = new TcpProxy(server.name().toLowerCase(java.util.Locale.ROOT), server.port(ports),
+                        Ports.freePort()).start();
+                proxies.put(server, proxy);
+                started.add(proxy);
+            }
+        }
         if (options.externalMongo() == null) {
-            mongo = new MongoWire(ports.mongo(), options.data().resolve("mongo/eforum.mv"),
+            mongo = new MongoWire(serverPort(Infrastructure.STORE, ports.mongo()), options.data().resolve("mongo/eforum.mv"),
                     options.logs().resolve("mongo.log"), options.java(), options.serverClasspath()).start();
             started.add(mongo);
-            mongoUri = mongo.uri();
+            mongoUri = "mongodb://127.0.0.1:" + ports.mongo();
         } else {
             mongoUri = options.externalMongo();
         }
-        mail = new MailServer(ports.smtp(), ports.imap(), ports.mailApi(), options.data().resolve("mail"),
+        mail = new MailServer(serverPort(Infrastructure.SMTP, ports.smtp()), ports.imap(), ports.mailApi(), options.data().resolve("mail"),
                 options.logs().resolve("mail.log"), options.java(), options.serverClasspath()).start();
         started.add(mail);
         if (options.externalKafka() == null) {
-            kafka = new KafkaBroker(ports.kafka(), ports.kafkaController(), options.data().resolve("kafka"),
+            kafka = new KafkaBroker(serverPort(Infrastructure.KAFKA, ports.kafka()), ports.kafka(), ports.kafkaController(), options.data().resolve("kafka"),
                     options.logs().resolve("kafka.log"), options.kafkaClasspath(), options.java()).start();
             started.add(kafka);
             bootstrapServers = kafka.bootstrapServers();
@@ -115,7 +143,7 @@ public final class Stack implements AutoCloseable {
             bootstrapServers = options.externalKafka();
         }
 
-        Map<String, String> environment = Map.of(
+        environment = Map.of(
                 "MONGODB_URI", mongoUri,
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "SMTP_HOST", "127.0.0.1",
@@ -142,6 +170,51 @@ public final class Stack implements AutoCloseable {
         for (AppProcess process : allApps()) {
             process.awaitHealthy(timeout);
         }
+    }
+
+    /** The port a server listens on: behind its proxy, one of its own; otherwise the stack's. */
+    private int serverPort(Infrastructure server, int stackPort) {
+        TcpProxy proxy = proxies.get(server);
+        return proxy == null ? stackPort : proxy.targetPort();
+    }
+
+    /** The servers the apps reach over TCP, each of which can sit behind a {@link TcpProxy}. */
+    public enum Infrastructure {
+        KAFKA, STORE, SMTP;
+
+        int port(Ports ports) {
+            return switch (this) {
+                case KAFKA -> ports.kafka();
+                case STORE -> ports.mongo();
+                case SMTP -> ports.smtp();
+            };
+        }
+    }
+
+    /** The proxy in front of the server; only in a stack started with {@code proxied}. */
+    public TcpProxy proxy(Infrastructure server) {
+        TcpProxy proxy = proxies.get(server);
+        if (proxy == null) {
+            throw new IllegalStateException("This stack was started without proxies");
+        }
+        return proxy;
+    }
+
+    /**
+     * SIGKILLs one app instance and starts it again in its place (same port, same data, its log appended to),
+     * waiting until it is UP.
+     */
+    public AppProcess killAndRestart(AppProcess instance, Duration timeout) throws IOException, InterruptedException {
+        instance.kill();
+        started.remove(instance);
+        AppProcess again = AppProcess.start(instance.app(), instance.instance(), options.root(), options.ports(),
+                options.java(), environment, options.logs());
+        started.add(again);
+        List<AppProcess> instances = new ArrayList<>(apps.get(instance.app()));
+        instances.set(instances.indexOf(instance), again);
+        apps.put(instance.app(), List.copyOf(instances));
+        again.awaitHealthy(timeout);
+        return again;
     }
 
     /** The first instance's address. */
@@ -211,6 +284,7 @@ public final class Stack implements AutoCloseable {
             mongo.kill();
         }
         mail.kill();
+        proxies.values().forEach(TcpProxy::close);
         started.clear();
     }
 
