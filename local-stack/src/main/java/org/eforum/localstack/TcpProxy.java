@@ -29,6 +29,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile long latencyNanos;
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
 
     /**
      * @param port       where the proxy listens (on loopback)
@@ -45,9 +46,10 @@ public final class TcpProxy implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         listener = socket;
-        Thread acceptor = new Thread(() -> accept(socket), "proxy-" + name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Thread accepting = new Thread(() -> accept(socket), "proxy-" + name + "-accept");
+        accepting.setDaemon(true);
+        accepting.start();
+        acceptor = accepting;
         return this;
     }
 
@@ -64,8 +66,24 @@ public final class TcpProxy implements AutoCloseable {
         ServerSocket socket = listener;
         listener = null;
         closeQuietly(socket);
+        awaitAcceptorEnd();
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
+    }
+
+    /**
+     * The JDK defers closing a listening socket while a thread is blocked in its accept: until that thread has
+     * left, a connect can still land in the backlog. The cut is only real once it has.
+     */
+    private void awaitAcceptorEnd() {
+        Thread accepting = acceptor;
+        if (accepting != null && accepting != Thread.currentThread()) {
+            try {
+                accepting.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Accepts connections again (after a {@link #cut()}); nothing when it is listening. */

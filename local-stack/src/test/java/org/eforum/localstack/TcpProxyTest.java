@@ -27,7 +27,9 @@ class TcpProxyTest {
 
     @BeforeEach
     void start() throws IOException {
-        echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        // Below the ephemeral range: once the echo server is closed, a connect to an ephemeral port on loopback can
+        // be given that same port as its source and connect to itself (TCP's simultaneous open), echoing.
+        echo = new ServerSocket(Ports.freePort(), 50, InetAddress.getLoopbackAddress());
         Thread server = new Thread(() -> {
             while (!echo.isClosed()) {
                 try {
