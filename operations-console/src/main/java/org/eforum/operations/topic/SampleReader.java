@@ -13,14 +13,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eforum.operations.service.ConsoleSettings;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,67 +27,57 @@ import tools.jackson.databind.json.JsonMapper;
  * The partition is assigned directly (no group, no commits), so reading moves nobody's offsets.
  */
 @Component
-class SampleReader implements SmartLifecycle {
+class SampleReader extends ConsumerThread {
 
     private static final Logger log = LoggerFactory.getLogger(SampleReader.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TopicPartition PARTITION = new TopicPartition(SamplesTopicConfig.SAMPLES, 0);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final TopicHistory history;
     private final Duration retention;
-    private final Map<String, Object> consumerConfig;
     private final Clock clock = Clock.systemUTC();
-    private volatile boolean running;
     private boolean failing;
-    private volatile @Nullable KafkaConsumer<byte[], byte[]> consumer;
-    private volatile @Nullable Thread thread;
 
     SampleReader(TopicHistory history, ConsoleSettings settings, KafkaAdmin kafkaAdmin) {
+        super("topic-samples", config(kafkaAdmin), Duration.ofSeconds(5));
         this.history = history;
         this.retention = settings.historyRetention();
+    }
+
+    private static Map<String, Object> config(KafkaAdmin kafkaAdmin) {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "operations-console-samples-" + UUID.randomUUID());
-        this.consumerConfig = config;
+        return config;
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = kafka;
-                while (running && kafka.partitionsFor(SamplesTopicConfig.SAMPLES, RETRY).isEmpty()) {
-                    pause(); // the topic is not there yet (created by the Topic Operator on Kubernetes)
-                }
-                kafka.assign(List.of(PARTITION));
-                seekToRetention(kafka);
-                if (failing) {
-                    log.info("Reading the topic samples again");
-                    failing = false;
-                }
-                while (running) {
-                    for (ConsumerRecord<byte[], byte[]> record : kafka.poll(POLL)) {
-                        record(record);
-                    }
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (RuntimeException e) {
-                if (running) {
-                    // Read again from the retention's start: the samples already recorded are skipped.
-                    if (!failing) {
-                        log.warn("Cannot read the topic samples ({}); trying again every {}", e.toString(), RETRY);
-                        failing = true;
-                    }
-                    pause();
-                }
-            } finally {
-                consumer = null;
+    @Override
+    void consume(KafkaConsumer<byte[], byte[]> kafka) {
+        while (isRunning() && kafka.partitionsFor(SamplesTopicConfig.SAMPLES, RETRY).isEmpty()) {
+            pause(); // the topic is not there yet (created by the Topic Operator on Kubernetes)
+        }
+        kafka.assign(List.of(PARTITION));
+        seekToRetention(kafka);
+        if (failing) {
+            log.info("Reading the topic samples again");
+            failing = false;
+        }
+        while (isRunning()) {
+            for (ConsumerRecord<byte[], byte[]> record : kafka.poll(POLL)) {
+                record(record);
             }
+        }
+    }
+
+    /** Read again from the retention's start next time: the samples already recorded are skipped. */
+    @Override
+    void failed(RuntimeException e) {
+        if (!failing) {
+            log.warn("Cannot read the topic samples ({}); trying again every {}", e.toString(), RETRY);
+            failing = true;
         }
     }
 
@@ -117,45 +103,5 @@ class SampleReader implements SmartLifecycle {
             log.warn("Ignoring a record of {} at offset {} that is no sample: {}", record.topic(), record.offset(),
                     e.toString());
         }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        Thread reader = new Thread(this::run, "topic-samples");
-        reader.setDaemon(true);
-        thread = reader;
-        reader.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread reader = thread;
-        if (reader != null) {
-            try {
-                reader.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -14,12 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -32,24 +28,24 @@ import org.springframework.stereotype.Component;
  * <p>It never commits, so the group has no offsets and no lag in the console's own views.
  */
 @Component
-class SamplerElection implements SmartLifecycle {
+class SamplerElection extends ConsumerThread {
 
     private static final Logger log = LoggerFactory.getLogger(SamplerElection.class);
     private static final TopicPartition PARTITION = new TopicPartition(SamplesTopicConfig.SAMPLES, 0);
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final String INSTANCE = instanceName();
 
-    private final String instance = instanceName();
-    private final Map<String, Object> consumerConfig;
     private volatile boolean sampler;
-    private volatile boolean running;
-    private volatile @Nullable KafkaConsumer<byte[], byte[]> consumer;
-    private volatile @Nullable Thread thread;
 
     SamplerElection(KafkaAdmin kafkaAdmin) {
+        // closing leaves the group, so another console takes over at once
+        super("sampler-election", config(kafkaAdmin), Duration.ofSeconds(10));
+    }
+
+    private static Map<String, Object> config(KafkaAdmin kafkaAdmin) {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, SamplesTopicConfig.SAMPLER_GROUP);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "operations-console-sampler-" + instance);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "operations-console-sampler-" + INSTANCE);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // The partition stays with its member while others join, so a new pod does not interrupt the sampling.
@@ -57,7 +53,7 @@ class SamplerElection implements SmartLifecycle {
         // A killed sampler is replaced within 10 s (Kafka's default would be 45 s).
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        this.consumerConfig = config;
+        return config;
     }
 
     /** Whether this instance holds the samples partition, so samples now. */
@@ -67,40 +63,26 @@ class SamplerElection implements SmartLifecycle {
 
     /** This instance's name in the samples' header: the host (the pod) and a suffix of its own per start. */
     String instance() {
-        return instance;
+        return INSTANCE;
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = kafka;
-                kafka.subscribe(List.of(SamplesTopicConfig.SAMPLES), new Listener(kafka));
-                while (running) {
-                    kafka.poll(POLL); // fetches nothing (paused); keeps the member in the group
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (RuntimeException e) {
-                sampler = false;
-                if (running) {
-                    log.warn("The sampler election stopped ({}); joining again in {}", e.toString(), RETRY);
-                    pause();
-                }
-            } finally {
-                sampler = false;
-                consumer = null;
-            }
+    @Override
+    void consume(KafkaConsumer<byte[], byte[]> kafka) {
+        kafka.subscribe(List.of(SamplesTopicConfig.SAMPLES), new Listener(kafka));
+        while (isRunning()) {
+            kafka.poll(POLL); // fetches nothing (paused); keeps the member in the group
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+    @Override
+    void failed(RuntimeException e) {
+        sampler = false;
+        log.warn("The sampler election stopped ({}); joining again in {}", e.toString(), RETRY);
+    }
+
+    @Override
+    void closed() {
+        sampler = false;
     }
 
     private final class Listener implements ConsumerRebalanceListener {
@@ -116,7 +98,7 @@ class SamplerElection implements SmartLifecycle {
             kafka.pause(partitions); // before any fetch: the member reads nothing
             if (partitions.contains(PARTITION)) {
                 sampler = true;
-                log.info("This console ({}) samples the topics now", instance);
+                log.info("This console ({}) samples the topics now", INSTANCE);
             }
         }
 
@@ -124,7 +106,7 @@ class SamplerElection implements SmartLifecycle {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (partitions.contains(PARTITION) && sampler) {
                 sampler = false;
-                log.info("This console ({}) no longer samples the topics", instance);
+                log.info("This console ({}) no longer samples the topics", INSTANCE);
             }
         }
 
@@ -147,34 +129,8 @@ class SamplerElection implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        Thread election = new Thread(this::run, "sampler-election");
-        election.setDaemon(true);
-        thread = election;
-        election.start();
-    }
-
-    @Override
     public void stop() {
-        running = false;
         sampler = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread election = thread;
-        if (election != null) {
-            try {
-                election.join(10_000); // closing leaves the group, so another console takes over at once
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        super.stop();
     }
 }
