@@ -40,7 +40,7 @@ public record Options(
               --connections N         concurrent connections (also for the GET ceiling) [64]
               --drain-timeout S       seconds to wait for events, directory and mail after the last 201 [600]
               --ceiling-seconds S     duration of the GET ceiling [10]
-              --runs K                rushes on the same stack, one column each [1]
+              --runs K                rushes on the same stack, one column each [1]; 0 with --stored only preloads
               --no-ceilings           skip the raw GET / Kafka / SMTP ceilings
               --smtp-threads N        raw SMTP sender threads; notification-service sends on 3 listener threads [3]
               --registration-url U    [http://localhost:8081]
@@ -77,7 +77,7 @@ public record Options(
                 case "--connections" -> o.with(b -> b.connections = positive(flag, v));
                 case "--drain-timeout" -> o.with(b -> b.drainTimeout = Duration.ofSeconds(positive(flag, v.replaceAll("s$", ""))));
                 case "--ceiling-seconds" -> o.with(b -> b.ceilingSeconds = positive(flag, v.replaceAll("s$", "")));
-                case "--runs" -> o.with(b -> b.runs = positive(flag, v));
+                case "--runs" -> o.with(b -> b.runs = nonNegative(flag, v));
                 case "--smtp-threads" -> o.with(b -> b.smtpThreads = positive(flag, v));
                 case "--registration-url" -> o.with(b -> b.registrationUrl = v);
                 case "--directory-url" -> o.with(b -> b.directoryUrl = v);

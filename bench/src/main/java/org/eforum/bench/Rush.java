@@ -90,6 +90,9 @@ public final class Rush {
             for (int run = 1; run <= options.runs(); run++) {
                 runs.add(rush(stack, topics, options, epoch, run));
             }
+            if (runs.isEmpty()) {
+                return; // a preload alone: the stack now holds it for later runs
+            }
             System.out.println();
             System.out.print(Report.markdown(runs));
             Path json = Report.json(options.results(), optionsForJson(options), runs);
