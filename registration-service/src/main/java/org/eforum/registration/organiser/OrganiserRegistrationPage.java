@@ -57,6 +57,8 @@ class OrganiserRegistrationPage {
         Optional<List<MailLine>> mails = deliveryLog.of(registrationId)
                 .map(log -> log.stream().map(delivery -> MailLine.of(delivery, locale, moments)).toList());
         page.addObject("mails", mails.orElse(null));
+        page.addObject("answers", AnswerLine.of(conference.questions(),
+                registration.participant().answersOrNone(), locale));
         page.addObject("notice", RegistrationAction.of(done == null ? "" : done)
                 .map(action -> "organiser.action." + action.param() + ".done").orElse(null));
         page.addObject("canCancel", !registration.isCancelled());

@@ -87,6 +87,54 @@ class OrganiserRegistrationPageIT extends IntegrationSupport {
     }
 
     @Test
+    void theConferencesOwnQuestionsAreShownWithTheAnswersInThePageLanguageRetiredOnesMarked() {
+        String conference = createConference("reg-answers", 10);
+        String questions = """
+                {"questions": [
+                  {"id": "interpretation", "kind": "ONE_OF", "required": true,
+                   "label": {"bg": "Превод", "en": "Interpretation"},
+                   "options": [{"id": "none", "label": {"bg": "Не", "en": "None"}},
+                               {"id": "into-en", "label": {"bg": "На английски", "en": "Into English"}}]},
+                  {"id": "panels", "kind": "SEVERAL_OF", "label": {"bg": "Панели", "en": "Panels"},
+                   "options": [{"id": "labour", "label": {"bg": "Труд", "en": "Labour"}},
+                               {"id": "schools", "label": {"bg": "Училища", "en": "Schools"}}]},
+                  {"id": "wheelchair", "kind": "YES_NO", "label": {"bg": "Достъп с инвалидна количка", "en": "Wheelchair access"}},
+                  {"id": "arrival", "kind": "DATE", "label": {"bg": "Пристигане", "en": "Arrival"}},
+                  {"id": "unasked", "kind": "SHORT_TEXT", "label": {"bg": "Неотговорен", "en": "Left blank"}},
+                  {"id": "remarks", "kind": "LONG_TEXT", "label": {"bg": "Бележки", "en": "Remarks"}}
+                ]}
+                """;
+        HttpResponse<String> set = putJson("/api/conferences/" + conference + "/questions", questions, ORGANISER);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        String registration = registrationJson("Ana", "Answers", "ana.answers@example.org");
+        String ana = idOf(register(conference, registration.substring(0, registration.lastIndexOf('}'))
+                + ", \"answers\": {\"interpretation\": \"into-en\", \"panels\": [\"labour\", \"schools\"],"
+                + " \"wheelchair\": true, \"arrival\": \"2027-05-09\", \"remarks\": \"Vegetarian.\\nThanks.\"}}"));
+        // The remarks are taken away afterwards: the answer stays, marked.
+        HttpResponse<String> retired = putJson("/api/conferences/" + conference + "/questions",
+                questions.replace(",\n  {\"id\": \"remarks\", \"kind\": \"LONG_TEXT\", \"label\": {\"bg\": \"Бележки\", \"en\": \"Remarks\"}}", ""),
+                ORGANISER);
+        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
+
+        String english = loggedIn("en", "organiser", "organiser").get(page(conference, ana)).body();
+        assertThat(textOf(english, "answers-title")).hasValue("Answers");
+        assertThat(answerRows(english)).containsExactly("Interpretation | Into English", "Panels | Labour; Schools",
+                "Wheelchair access | Yes", "Arrival | May 9, 2027", "Remarks (retired) | Vegetarian.\nThanks.");
+        assertThat(english).doesNotContain("Left blank");
+
+        String bulgarian = loggedIn("bg", "organiser", "organiser").get(page(conference, ana)).body();
+        assertThat(textOf(bulgarian, "answers-title")).hasValue("Отговори");
+        assertThat(answerRows(bulgarian)).startsWith("Превод | На английски", "Панели | Труд; Училища",
+                "Достъп с инвалидна количка | Да").contains("Бележки (отпаднал) | Vegetarian.\nThanks.");
+        assertThat(answerRows(bulgarian).get(3)).startsWith("Пристигане | ").contains("2027").doesNotContain("2027-05-09");
+
+        String plain = idOf(register(conference, registrationJson("Boris", "Blank", "boris.blank@example.org")
+                .replaceFirst("}\\s*$", ", \"answers\": {\"interpretation\": \"none\"}}")));
+        String fewer = loggedIn("en", "organiser", "organiser").get(page(conference, plain)).body();
+        assertThat(answerRows(fewer)).containsExactly("Interpretation | None");
+    }
+
+    @Test
     void whenTheDeliveryLogDoesNotAnswerThePageStillShowsTheRegistrationAndSaysSo() {
         String conference = createConference("reg-nolog", 10);
         String boris = idOf(register(conference, registrationJson("Boris", "Nolog", "boris.nolog@example.org")));
@@ -305,6 +353,17 @@ class OrganiserRegistrationPageIT extends IntegrationSupport {
         table = table.substring(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
         return java.util.regex.Pattern.compile("<tr>\\s*<td><time[^>]*>[^<]*</time></td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>")
                 .matcher(table).results().map(m -> unescape(m.group(1)) + " | " + unescape(m.group(2))).toList();
+    }
+
+    /** The answers' rows as "question | answer", line breaks kept. */
+    private static List<String> answerRows(String html) {
+        int start = html.indexOf("<dl class=\"facts\" id=\"answers\">");
+        if (start < 0) {
+            return List.of();
+        }
+        String list = html.substring(start, html.indexOf("</dl>", start));
+        return java.util.regex.Pattern.compile("<dt>(.*?)</dt>\\s*<dd[^>]*>(.*?)</dd>", java.util.regex.Pattern.DOTALL)
+                .matcher(list).results().map(m -> unescape(m.group(1).strip()) + " | " + unescape(m.group(2))).toList();
     }
 
     private Browser loggedIn(String language, String username, String password) {

@@ -93,7 +93,13 @@ class OrganiserRegistrationsBrowserIT extends IntegrationSupport {
     @ValueSource(strings = {"bg", "en"})
     void theOrganiserOpensARegistrationAndCancelsItWithTheKeyboard(String lang) {
         String conference = createConference("one-browser-" + lang, 1);
-        String ana = json(register(conference, registrationJson("Ана", "Петрова", "ana.one." + lang + "@example.org")))
+        assertThat(putJson("/api/conferences/" + conference + "/questions", """
+                {"questions": [{"id": "wheelchair", "kind": "YES_NO", "label": {"bg": "Инвалидна количка", "en": "Wheelchair"}},
+                  {"id": "remarks", "kind": "LONG_TEXT", "label": {"bg": "Бележки", "en": "Remarks"}}]}
+                """, ORGANISER).statusCode()).isEqualTo(200);
+        String anaJson = registrationJson("Ана", "Петрова", "ana.one." + lang + "@example.org");
+        String ana = json(register(conference, anaJson.substring(0, anaJson.lastIndexOf('}'))
+                + ", \"answers\": {\"wheelchair\": true, \"remarks\": \"Early flight.\\nLate lunch.\"}}"))
                 .path("id").asString();
         String boris = json(register(conference, registrationJson("Boris", "Ivanov", "boris.one." + lang + "@example.org")))
                 .path("id").asString();
@@ -107,7 +113,9 @@ class OrganiserRegistrationsBrowserIT extends IntegrationSupport {
         assertThat(driver.getCurrentUrl()).endsWith(page);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
         assertThat(driver.findElement(By.id("mails-unavailable")).isDisplayed()).isTrue();
-        assertThat(Axe.run(driver)).as("axe-core on the registration page (" + lang + ")").isEmpty();
+        assertThat(driver.findElement(By.id("answer-remarks")).getText()).as("the lines kept")
+                .isEqualTo("Early flight.\nLate lunch.");
+        assertThat(Axe.run(driver)).as("axe-core on the registration page, answers included (" + lang + ")").isEmpty();
 
         // Tab from the first action reaches the next one; Enter on "cancel" opens the confirmation.
         driver.findElement(By.id("resend-mail")).sendKeys("");
