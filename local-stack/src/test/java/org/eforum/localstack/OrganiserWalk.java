@@ -384,7 +384,9 @@ final class OrganiserWalk {
     private void openRegistration(Participant participant) {
         driver.get(url("/organiser/conferences/" + conferenceId + "/registrations?lang=en"));
         WebElement link = driver.findElements(By.cssSelector("tbody th[scope='row'] a")).stream()
-                .filter(a -> a.getText().equals(participant.name())).findFirst().orElseThrow();
+                // the link's own text, not its rendering: a table wider than the window gave an empty getText()
+                .filter(a -> participant.name().equals(String.valueOf(a.getDomProperty("textContent")).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("no link to " + participant.name()));
         chromium.nextPageAfter(link::click);
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith(participant.name());
     }
