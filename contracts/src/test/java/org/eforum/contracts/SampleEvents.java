@@ -20,6 +20,11 @@ import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.contracts.event.ParticipantMessaged;
+import org.eforum.contracts.event.RegistrationApproved;
+import org.eforum.contracts.event.RegistrationDeclined;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
+import org.eforum.contracts.event.RegistrationSubmitted;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
@@ -72,6 +77,15 @@ final class SampleEvents {
                         RegistrationStatus.CONFIRMED, true),
                 new ParticipantMessaged(UUID.randomUUID(), now, "r-2", 3, PARTICIPANT, CONFERENCE, link,
                         RegistrationStatus.CONFIRMED, "m-1", "bg", "Програмата", "Уважаеми участници,\nпрограмата е готова."),
+                new RegistrationSubmitted(UUID.randomUUID(), now, "r-3", 1, PARTICIPANT, CONFERENCE, link),
+                new RegistrationApproved(UUID.randomUUID(), now, "r-3", 2, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED, "Очакваме Ви."),
+                new RegistrationDeclined(UUID.randomUUID(), now, "r-4", 2, PARTICIPANT, CONFERENCE, link, null),
+                new RegistrationDetailsChanged(UUID.randomUUID(), now, "r-3", 3, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED, List.of("organisation", "answers.panel")),
+                new RegistrationEmailChangeRequested(UUID.randomUUID(), now, "r-3", 3, PARTICIPANT, CONFERENCE, link,
+                        RegistrationStatus.CONFIRMED, "ivana.g@example.org",
+                        "https://eforum.example.org/registrations/r-3/address?token=def"),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE, List.of("organiser", "organiser2")),
                 new ConferenceChanged(UUID.randomUUID(), now, 1, CONFERENCE),
                 new ErasureRequested(UUID.randomUUID(), now, EmailHash.of(" Ivana@Example.org "), "operator"),

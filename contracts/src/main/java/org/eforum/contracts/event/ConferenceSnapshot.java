@@ -9,7 +9,8 @@ import java.util.Map;
  * A conference as consumers see it. {@code title} and {@code venue} are keyed by language ({@code bg},
  * {@code en}); {@code languages} is ordered, the first one is the conference's main language. {@code description}
  * (added compatibly within v1) is keyed the same way, plain text with line breaks, possibly in neither language:
- * absent in older records, read as no description.
+ * absent in older records, read as no description. {@code moderated} (added compatibly within v1; absent read as
+ * false) says that the organisers approve each registration before it takes a seat.
  */
 public record ConferenceSnapshot(
         String id,
@@ -26,9 +27,11 @@ public record ConferenceSnapshot(
         Contact contact,
         List<String> cc,
         OrganiserNotifications organiserNotifications,
-        Map<String, String> description) {
+        Map<String, String> description,
+        Boolean moderated) {
 
     public ConferenceSnapshot {
+        moderated = Boolean.TRUE.equals(moderated);
         title = Map.copyOf(title);
         description = description == null ? Map.of() : Map.copyOf(description);
         venue = Map.copyOf(venue);
@@ -43,6 +46,15 @@ public record ConferenceSnapshot(
             OrganiserNotifications organiserNotifications) {
         this(id, title, venue, startDate, endDate, city, country, capacity, registrationOpens, registrationCloses,
                 languages, contact, cc, organiserNotifications, Map.of());
+    }
+
+    /** A conference that is not moderated (as every record written before moderation). */
+    public ConferenceSnapshot(String id, Map<String, String> title, Map<String, String> venue, LocalDate startDate,
+            LocalDate endDate, String city, String country, int capacity, Instant registrationOpens,
+            Instant registrationCloses, List<String> languages, Contact contact, List<String> cc,
+            OrganiserNotifications organiserNotifications, Map<String, String> description) {
+        this(id, title, venue, startDate, endDate, city, country, capacity, registrationOpens, registrationCloses,
+                languages, contact, cc, organiserNotifications, description, false);
     }
 
     /** The text in the wanted language, else in the conference's main language, else any. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * of the conference, the self-service link) so that no consumer has to call registration-service back.
  * {@link #sequence()} grows by one with every change of a registration; a consumer that has seen a higher one
  * ignores the event as stale. {@link RegistrationLinkResent}, {@link RegistrationMailResent} and
- * {@link ParticipantMessaged} change nothing and carry the current sequence.
+ * {@link ParticipantMessaged} and {@link RegistrationEmailChangeRequested} change nothing and carry the current
+ * sequence. In a moderated conference a registration starts {@link RegistrationSubmitted} (PENDING) and is then
+ * {@link RegistrationApproved} or {@link RegistrationDeclined}.
  * The participant's consents to be listed and to join the experts' network take effect only once the registration's
  * address is confirmed ({@link RegistrationAddressConfirmed}, then sticky for that registration).
  * Absent values are left out of the JSON: a sealed event has no cleartext {@code selfServiceUrl}.
@@ -15,7 +17,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface RegistrationEvent extends EforumEvent
         permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled,
-        RegistrationLinkResent, RegistrationAddressConfirmed, RegistrationMailResent, ParticipantMessaged {
+        RegistrationLinkResent, RegistrationAddressConfirmed, RegistrationMailResent, ParticipantMessaged,
+        RegistrationSubmitted, RegistrationApproved, RegistrationDeclined, RegistrationDetailsChanged,
+        RegistrationEmailChangeRequested {
 
     String registrationId();
 

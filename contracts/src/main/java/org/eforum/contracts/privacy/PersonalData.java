@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seals and opens the personal fields of a registration event: {@code participant.firstName}, {@code .lastName},
- * {@code .email}, {@code .position}, {@code .answers} and the event's {@code selfServiceUrl} (it carries the token) move into
+ * {@code .email}, {@code .position}, {@code .answers} and the event's {@link #EVENT_FIELDS} ({@code selfServiceUrl}, it
+ * carries the token; an address change's new address and link; a moderator's message to the person) move into
  * {@code participant.personal}, encrypted with the person's key; everything else (organisation, type, country,
  * language, consents, the conference) stays readable. The associated data is the event id, person id and key id,
  * so a sealed part opens only in the event it was made for. Works on the JSON form, so it serves every type of
@@ -21,11 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PersonalData {
 
-    /** The participant's fields that are sealed; the event's {@value #SELF_SERVICE_URL} is sealed with them. */
+    /** The participant's fields that are sealed; the event's {@link #EVENT_FIELDS} are sealed with them. */
     public static final List<String> PARTICIPANT_FIELDS = List.of("firstName", "lastName", "email", "position",
             "answers");
 
     public static final String SELF_SERVICE_URL = "selfServiceUrl";
+
+    /** The event's own fields that are sealed when it has them: they carry a token, an address or words to the person. */
+    public static final List<String> EVENT_FIELDS = List.of(SELF_SERVICE_URL, "newEmail", "confirmationUrl",
+            "message");
     public static final String PERSONAL = "personal";
 
     private static final JsonMapper MAPPER = EventJson.mapper();
@@ -44,7 +49,9 @@ public final class PersonalData {
         for (String field : PARTICIPANT_FIELDS) {
             move(participant, secret, field);
         }
-        move(tree, secret, SELF_SERVICE_URL);
+        for (String field : EVENT_FIELDS) {
+            move(tree, secret, field);
+        }
         SealedPersonal sealed = PersonalCipher.seal(key, MAPPER.writeValueAsBytes(secret),
                 associatedData(event, key.personId(), key.keyId()));
         participant.set(PERSONAL, MAPPER.valueToTree(sealed));
@@ -69,7 +76,9 @@ public final class PersonalData {
         for (String field : PARTICIPANT_FIELDS) {
             copy(secret, participant, field);
         }
-        copy(secret, tree, SELF_SERVICE_URL);
+        for (String field : EVENT_FIELDS) {
+            copy(secret, tree, field);
+        }
         return typed(event, tree);
     }
 

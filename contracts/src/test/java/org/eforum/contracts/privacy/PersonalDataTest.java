@@ -20,6 +20,8 @@ import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationDeclined;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.SealedPersonal;
 import org.eforum.contracts.event.StakeholderType;
@@ -82,6 +84,27 @@ class PersonalDataTest {
                 read.invitationId(), read.language(), read.expiresAt(), read.invitedBy(), null, null, null,
                 read.personal());
         assertThatThrownBy(() -> PersonalData.open(moved, invitee)).isInstanceOf(PersonalCipher.TamperedException.class);
+    }
+
+    @Test
+    void anAddressChangeSealsTheNewAddressAndItsLinkAndADeclineItsMessage() {
+        RegistrationEmailChangeRequested change = new RegistrationEmailChangeRequested(UUID.randomUUID(),
+                event.occurredAt(), event.registrationId(), 1, event.participant(), CONFERENCE, event.selfServiceUrl(),
+                RegistrationStatus.CONFIRMED, "ana.new@example.org",
+                "https://eforum.example.org/registrations/r-1/address?token=change-secret");
+        RegistrationDeclined declined = new RegistrationDeclined(UUID.randomUUID(), event.occurredAt(),
+                event.registrationId(), 2, event.participant(), CONFERENCE, event.selfServiceUrl(),
+                "Съжаляваме, Ана: местата са за номинирани делегати.");
+
+        RegistrationEmailChangeRequested sealedChange = PersonalData.seal(change, key);
+        RegistrationDeclined sealedDecline = PersonalData.seal(declined, key);
+
+        assertThat(new String(EventJson.write(sealedChange), StandardCharsets.UTF_8))
+                .doesNotContain("ana.new", "change-secret", "newEmail", "confirmationUrl");
+        assertThat(new String(EventJson.write(sealedDecline), StandardCharsets.UTF_8))
+                .doesNotContain("Съжаляваме", "message");
+        assertThat(PersonalData.open(sealedChange, key)).isEqualTo(change);
+        assertThat(PersonalData.open(sealedDecline, key)).isEqualTo(declined);
     }
 
     @Test
