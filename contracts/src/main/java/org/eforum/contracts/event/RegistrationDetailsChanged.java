@@ -11,7 +11,8 @@ import java.util.UUID;
  * {@code consents}, and {@code answers.<questionId>} per answer). A change of the registration ({@code sequence}
  * grows) that leaves its seat as it was: {@code status} is the current one. An address change arrives here only
  * once the new address is confirmed (see {@link RegistrationEmailChangeRequested}); the event is then sealed under
- * the new address's person, and the registration belongs to that person from now on.
+ * the new address's person, the registration belongs to that person from now on, and the new address counts as
+ * confirmed (it was proved through the link mailed to it, as by {@link RegistrationAddressConfirmed}).
  */
 public record RegistrationDetailsChanged(
         UUID eventId,
