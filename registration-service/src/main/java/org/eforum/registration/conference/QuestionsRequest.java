@@ -52,6 +52,19 @@ public record QuestionsRequest(@NotNull @Size(max = MAX_QUESTIONS) List<@NotNull
                     .distinct().count() == options.stream().filter(o -> o != null && o.id() != null).count();
         }
 
+        /**
+         * The question as the API would be sent it, with its active options only, so that replacing the list with it
+         * keeps retired options retired.
+         */
+        public static QuestionRequest of(Question question) {
+            List<OptionRequest> options = question.kind().hasOptions()
+                    ? question.activeOptions().stream().map(option -> new OptionRequest(option.id(), option.label()))
+                            .toList()
+                    : null;
+            return new QuestionRequest(question.id(), question.kind(), question.label(), options, question.required(),
+                    question.onlyFor().isEmpty() ? null : question.onlyFor());
+        }
+
         Question toQuestion() {
             List<Question.Option> given = options == null ? List.of()
                     : options.stream().map(o -> new Question.Option(o.id(), stripped(o.label()), false)).toList();

@@ -101,9 +101,9 @@ class OrganiserQuestionsPage {
             @RequestParam MultiValueMap<String, String> submitted, HttpServletRequest request,
             Authentication organiser, RedirectAttributes redirect) {
         Conference conference = team.managed(id, organiser);
-        Question question = active(conference, questionId);
-        QuestionForm form = QuestionForm.from(submitted, conference.languages(), question);
         List<Question> active = active(conference);
+        Question question = question(active, questionId, conference);
+        QuestionForm form = QuestionForm.from(submitted, conference.languages(), question);
         List<QuestionsRequest.QuestionRequest> all = requests(active);
         int index = active.indexOf(question);
         all.remove(index);
@@ -127,7 +127,7 @@ class OrganiserQuestionsPage {
             RedirectAttributes redirect) {
         Conference conference = team.managed(id, organiser);
         List<Question> active = new ArrayList<>(active(conference));
-        active.remove(active(conference, questionId));
+        active.remove(question(active, questionId, conference));
         return replaced(conference, requests(active), "organiser.question.removed", redirect);
     }
 
@@ -135,7 +135,7 @@ class OrganiserQuestionsPage {
             RedirectAttributes redirect) {
         Conference conference = team.managed(id, organiser);
         List<Question> active = new ArrayList<>(active(conference));
-        int from = active.indexOf(active(conference, questionId));
+        int from = active.indexOf(question(active, questionId, conference));
         int to = Math.max(0, Math.min(active.size() - 1, from + by));
         active.add(to, active.remove(from));
         return replaced(conference, requests(active), "organiser.question.moved", redirect);
@@ -278,22 +278,17 @@ class OrganiserQuestionsPage {
     }
 
     private static Question active(Conference conference, String questionId) {
-        return active(conference).stream().filter(question -> question.id().equals(questionId)).findFirst()
+        return question(active(conference), questionId, conference);
+    }
+
+    private static Question question(List<Question> active, String questionId, Conference conference) {
+        return active.stream().filter(question -> question.id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new ConferenceNotFoundException(conference.id())); // no such page
     }
 
-    /** Each active question as the API would be sent it: its active options, so retired ones stay retired. */
     private static List<QuestionsRequest.QuestionRequest> requests(List<Question> questions) {
-        List<QuestionsRequest.QuestionRequest> requests = new ArrayList<>();
-        for (Question question : questions) {
-            List<QuestionsRequest.OptionRequest> options = question.kind().hasOptions()
-                    ? question.activeOptions().stream()
-                            .map(option -> new QuestionsRequest.OptionRequest(option.id(), option.label())).toList()
-                    : null;
-            requests.add(new QuestionsRequest.QuestionRequest(question.id(), question.kind(), question.label(), options,
-                    question.required(), question.onlyFor().isEmpty() ? null : question.onlyFor()));
-        }
-        return requests;
+        // a list the callers change: they take one out or put a new one in
+        return new ArrayList<>(questions.stream().map(QuestionsRequest.QuestionRequest::of).toList());
     }
 
     private static Locale locale(HttpServletRequest request) {
