@@ -11,17 +11,21 @@ import static org.eforum.directory.Fixtures.submitted;
 import static org.eforum.directory.Fixtures.unique;
 import static org.eforum.directory.Fixtures.uniqueWord;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
 import org.eforum.contracts.event.ConferenceSnapshot;
+import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationDetailsChanged;
 import org.eforum.contracts.event.RegistrationSubmitted;
 import org.eforum.contracts.event.StakeholderType;
+import org.eforum.contracts.privacy.PersonKey;
+import org.eforum.contracts.privacy.PersonalData;
 import org.eforum.directory.AbstractDirectoryIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,6 +153,31 @@ class DetailsChangedIT extends AbstractDirectoryIT {
                 + p.get("conferences").get(0).get("id").asString()));
         assertThat(seen).containsExactlyInAnyOrder("Iva@" + kept.id(), "Ivan@" + moving.id());
         assertThat(participants(moving.id())).extracting(p -> p.get("email").asString()).containsExactly(newEmail);
+    }
+
+    @Test
+    void aSealedAddressChangeIsOpenedWithTheNewAddresssKeyAndMovesTheRegistration() {
+        ConferenceSnapshot forum = conference(unique("sealed-move-"), "Sealed Forum");
+        organisedBy(forum, ORGANISER);
+        String surname = uniqueWord("sealedmove");
+        Participant before = person("Rada", surname).email(unique("rada.old.") + "@example.org").build();
+        Participant after = person("Rada", surname).email(unique("rada.new.") + "@example.org").build();
+        PersonKey oldKey = PersonKey.generate(EmailHash.of(before.email()));
+        PersonKey newKey = PersonKey.generate(EmailHash.of(after.email()));
+        publish(oldKey.issued(Instant.now()));
+        publish(newKey.issued(Instant.now()));
+        RegistrationConfirmed registered = confirmed(unique("reg-"), before, forum);
+        RegistrationAddressConfirmed confirmed = addressConfirmed(registered);
+        publish(PersonalData.seal(registered, oldKey));
+        publish(PersonalData.seal(confirmed, oldKey));
+        // as registration-service publishes them: the request under the current address, the change under the new
+        publish(PersonalData.seal(emailChangeRequested(confirmed, after.email()), oldKey));
+        publishAndAwait(PersonalData.seal(detailsChanged(confirmed, after, "email"), newKey));
+
+        assertThat(storedPerson(before.email())).isNull();
+        assertThat(participants(forum.id())).extracting(p -> p.get("email").asString())
+                .containsExactly(after.email());
+        assertThat(get("/api/directory/stakeholders?q=" + surname).json().get("total").asInt()).isEqualTo(1);
     }
 
     @Test
