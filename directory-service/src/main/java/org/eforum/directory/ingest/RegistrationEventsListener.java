@@ -50,6 +50,9 @@ class RegistrationEventsListener {
         if (event == null) {
             log.debug("Registration {} sequence {}: its person was erased (no key), ignored", sealed.registrationId(),
                     sealed.sequence());
+            // A move to a new address whose person was erased since (a replay, a rebuild): the registration's
+            // earlier events, sealed under the old address, must not leave it with the old address's person.
+            people.releaseMovedAway(sealed);
             return;
         }
         if (event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eforum.contracts.event.EmailHash;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.directory.erasure.Erasures;
 import org.slf4j.Logger;
@@ -103,6 +104,19 @@ public class PersonProjection {
         // An erasure recorded while we wrote: it was recorded before its own pass over the people, so either that
         // pass saw our write, or we see the record now; erasing twice is harmless.
         erasures.erasedAt(emailHash).ifPresent(at -> erase(emailHash, at));
+        return true;
+    }
+
+    /**
+     * An event whose person was erased (its personal part cannot be opened) that changed the registration's address
+     * (its {@code changedFields}, {@code registrationId} and {@code sequence} are not sealed): whoever still holds an
+     * older state of the registration gives it up, as the move would have made them. Returns whether it was a move.
+     */
+    public boolean releaseMovedAway(RegistrationEvent sealed) {
+        if (!(sealed instanceof RegistrationDetailsChanged changed) || !Participation.confirmsAddress(changed)) {
+            return false;
+        }
+        release(people.holding(changed.registrationId()), changed.registrationId(), changed.sequence());
         return true;
     }
 

@@ -181,6 +181,31 @@ class DetailsChangedIT extends AbstractDirectoryIT {
     }
 
     @Test
+    void aMoveToAnAddressWhosePersonWasErasedStillTakesTheRegistrationFromTheOldOne() {
+        ConferenceSnapshot forum = conference(unique("erased-move-"), "Forum");
+        organisedBy(forum, ORGANISER);
+        String surname = uniqueWord("erasedmove");
+        Participant before = person("Nadia", surname).email(unique("nadia.old.") + "@example.org").build();
+        Participant after = person("Nadia", surname).email(unique("nadia.new.") + "@example.org").build();
+        PersonKey oldKey = PersonKey.generate(EmailHash.of(before.email()));
+        // The new address's key is gone (erased) when the log is read again, as in a rebuild after the erasure.
+        PersonKey erasedKey = PersonKey.generate(EmailHash.of(after.email()));
+        publish(oldKey.issued(Instant.now()));
+        RegistrationConfirmed registered = confirmed(unique("reg-"), before, forum);
+        RegistrationAddressConfirmed confirmed = addressConfirmed(registered);
+        publish(PersonalData.seal(registered, oldKey));
+        publishAndAwait(PersonalData.seal(confirmed, oldKey));
+        assertThat(get("/api/directory/stakeholders?q=" + surname).json().get("total").asInt()).isEqualTo(1);
+
+        publishAndAwait(PersonalData.seal(detailsChanged(confirmed, after, "email"), erasedKey));
+
+        assertThat(storedPerson(before.email())).as("the registration was their only one").isNull();
+        assertThat(storedPerson(after.email())).isNull();
+        assertThat(get("/api/directory/stakeholders?q=" + surname).json().get("total").asInt()).isZero();
+        assertThat(participants(forum.id())).isEmpty();
+    }
+
+    @Test
     void aRequestToChangeTheAddressChangesNothing() {
         ConferenceSnapshot forum = conference(unique("request-"), "Forum");
         String surname = uniqueWord("requests");
