@@ -13,10 +13,15 @@ import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
+import org.eforum.contracts.event.RegistrationApproved;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationDeclined;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.contracts.event.RegistrationSubmitted;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.contracts.event.StakeholderType;
 
@@ -86,6 +91,46 @@ public final class Fixtures {
         return new RegistrationAddressConfirmed(UUID.randomUUID(), at, registered.registrationId(),
                 registered.sequence() + 1, registered.participant(), registered.conference(),
                 registered.selfServiceUrl(), registered.status());
+    }
+
+    /** A submit to a moderated conference: PENDING, sequence 1. */
+    public static RegistrationSubmitted submitted(String registrationId, Participant participant,
+            ConferenceSnapshot conference) {
+        return new RegistrationSubmitted(UUID.randomUUID(), Instant.now(), registrationId, 1, participant, conference,
+                "https://register.eforum.example/registrations/" + registrationId + "?token=secret");
+    }
+
+    /** The organisers approved {@code before}'s registration a millisecond after it (CONFIRMED or WAITLISTED). */
+    public static RegistrationApproved approved(RegistrationEvent before, RegistrationStatus status) {
+        return new RegistrationApproved(UUID.randomUUID(), before.occurredAt().plusMillis(1), before.registrationId(),
+                before.sequence() + 1, before.participant(), before.conference(), before.selfServiceUrl(), status,
+                "Welcome");
+    }
+
+    /** The organisers declined {@code before}'s registration a millisecond after it. */
+    public static RegistrationDeclined declined(RegistrationEvent before) {
+        return new RegistrationDeclined(UUID.randomUUID(), before.occurredAt().plusMillis(1), before.registrationId(),
+                before.sequence() + 1, before.participant(), before.conference(), before.selfServiceUrl(),
+                "Sorry, the hall is for members only");
+    }
+
+    /**
+     * The participant corrected {@code before}'s registration a millisecond after it: {@code now} is the participant
+     * as corrected; with {@code email} among the fields, the new address was confirmed.
+     */
+    public static RegistrationDetailsChanged detailsChanged(RegistrationEvent before, Participant now,
+            String... changedFields) {
+        return new RegistrationDetailsChanged(UUID.randomUUID(), before.occurredAt().plusMillis(1),
+                before.registrationId(), before.sequence() + 1, now, before.conference(), before.selfServiceUrl(),
+                before.status(), List.of(changedFields));
+    }
+
+    /** The participant asked to move {@code current}'s registration to {@code newEmail}: the current sequence. */
+    public static RegistrationEmailChangeRequested emailChangeRequested(RegistrationEvent current, String newEmail) {
+        return new RegistrationEmailChangeRequested(UUID.randomUUID(), current.occurredAt().plusMillis(1),
+                current.registrationId(), current.sequence(), current.participant(), current.conference(),
+                current.selfServiceUrl(), current.status(), newEmail,
+                "https://register.eforum.example/registrations/" + current.registrationId() + "/email?token=change");
     }
 
     public static PersonBuilder person(String firstName, String lastName) {

@@ -5,10 +5,12 @@ import org.eforum.contracts.Topics;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.ParticipantMessaged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.directory.organisation.Organisations;
+import org.eforum.directory.person.Participation;
 import org.eforum.directory.person.PersonProjection;
 import org.eforum.platform.privacy.PersonalDataReader;
 import org.slf4j.Logger;
@@ -48,12 +50,16 @@ class RegistrationEventsListener {
         if (event == null) {
             log.debug("Registration {} sequence {}: its person was erased (no key), ignored", sealed.registrationId(),
                     sealed.sequence());
+            // A move to a new address whose person was erased since (a replay, a rebuild): the registration's
+            // earlier events, sealed under the old address, must not leave it with the old address's person.
+            people.releaseMovedAway(sealed);
             return;
         }
         if (event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent
-                || event instanceof ParticipantMessaged) {
-            // A request to mail the participant (their link or their mail again, the organisers' message): no
-            // change of the registration, nothing to project.
+                || event instanceof ParticipantMessaged || event instanceof RegistrationEmailChangeRequested) {
+            // A request to mail the participant (their link or their mail again, the organisers' message, the link
+            // confirming a new address): no change of the registration, nothing to project. The address changes
+            // only with the RegistrationDetailsChanged that follows its confirmation.
             log.debug("Registration {}: {}, nothing to project", event.registrationId(),
                     event.getClass().getSimpleName());
             return;
@@ -66,8 +72,12 @@ class RegistrationEventsListener {
             return;
         }
         // The organisation first: registering it is idempotent, so a crash before the person's write is harmless.
-        String organisationId = organisations.register(participant.organisation(), participant.country(),
-                event.occurredAt(), event.eventId().toString()).orElse(null);
+        // A registration the organisers have not approved (pending, declined) registers nothing: not even the
+        // spelling the public would see.
+        String organisationId = Participation.isUnapproved(event)
+                ? organisations.idOf(participant.organisation(), participant.country()).orElse(null)
+                : organisations.register(participant.organisation(), participant.country(), event.occurredAt(),
+                        event.eventId().toString()).orElse(null);
         boolean changed = people.apply(event, organisationId);
         log.debug("Registration {} sequence {} ({}): {}", event.registrationId(), event.sequence(), event.status(),
                 changed ? "applied" : "already applied or stale");

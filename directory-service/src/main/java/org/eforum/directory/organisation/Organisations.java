@@ -72,6 +72,15 @@ public class Organisations {
         return Optional.of(id);
     }
 
+    /**
+     * The id {@link #register} would give the organisation, without registering it (empty for a blank name): for a
+     * registration the organisers have not approved, which must not even give the organisation its spelling.
+     */
+    public Optional<String> idOf(String name, String country) {
+        return Normaliser.text(name).isEmpty() ? Optional.empty()
+                : Optional.of(Normaliser.organisationId(name, country));
+    }
+
     /** The organisation with its curated website, if one is set. */
     public Optional<Organisation> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Organisation.class))

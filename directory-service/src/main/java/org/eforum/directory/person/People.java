@@ -66,6 +66,8 @@ public class People implements InitializingBean {
         IndexOperations indexes = mongo.indexOps(Person.class);
         indexes.createIndex(new Index("publicId", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index("participations.conferenceId", Sort.Direction.ASC));
+        // Who holds a registration: it moves to another person when its address changes (see PersonProjection).
+        indexes.createIndex(new Index("participations.registrationId", Sort.Direction.ASC));
         indexes.createIndex(new Index("emailHash", Sort.Direction.ASC).unique());
         // Every public listing and search: equality on one key, then the sort order, so a page is an index walk
         // and a count reads the index only (see SearchKeys).
@@ -235,6 +237,11 @@ public class People implements InitializingBean {
     public List<Person> listedIn(String organisationId) {
         return mongo.find(query(where("profile.organisationId").is(organisationId).and("profile.listInDirectory")
                 .is(true)).with(BY_NAME), Person.class);
+    }
+
+    /** The people holding the registration: one, or two for a moment while it moves to its new address. */
+    List<Person> holding(String registrationId) {
+        return mongo.find(query(where("participations.registrationId").is(registrationId)), Person.class);
     }
 
     Optional<Person> find(String id) {

@@ -97,24 +97,51 @@ public class Person {
 
     /**
      * The profile, and with it what is public: latest confirmed consent wins. It comes from the newest event (by
-     * occurredAt, ties by event id, in whatever order events arrive) of a registration whose address was confirmed,
-     * whichever conference it belongs to; while no registration of the address is confirmed, from the newest event
-     * of any, with nothing public (organisers still see who registered). So a registration made by someone who
-     * only knows the address neither lists, un-lists, renames nor moves in or out of the experts' network a person
-     * already listed. Documents written before confirmation existed have no {@code details}: they keep their
+     * occurredAt, ties by event id, in whatever order events arrive) of a registration that counts (its address
+     * confirmed, and approved where the conference is moderated: {@link Participation#counts}), whichever
+     * conference it belongs to; while none counts, from the newest event of any, with nothing public (organisers
+     * still see who registered). So a registration made by someone who only knows the address, or one the
+     * organisers have not approved, neither lists, un-lists, renames nor moves in or out of the experts' network a
+     * person already listed. Documents written before confirmation existed have no {@code details}: they keep their
      * profile, unlisted.
      */
     void derive() {
-        Comparator<Participation> best = Comparator.comparing(Participation::addressConfirmed)
+        Comparator<Participation> best = Comparator.comparing(Participation::counts)
                 .thenComparing(Participation::details, Profile.BY_AGE);
         Optional<Participation> source = participations.stream().filter(p -> p.details() != null).max(best);
         if (source.isPresent()) {
             Profile details = source.get().details();
-            profile = source.get().addressConfirmed() ? details : details.unconfirmed();
+            profile = source.get().counts() ? details : details.unconfirmed();
         } else if (profile != null) {
             profile = profile.unconfirmed();
         }
         search = profile == null ? null : SearchKeys.of(profile);
+    }
+
+    /**
+     * Gives up the registration when a later event of it (of {@code sequence}) moved it to another person: its
+     * address changed. Returns whether it was held here, older than that event; a person left with no
+     * registration holds nothing ({@link #isEmpty}), and the document goes.
+     */
+    boolean release(String registrationId, long sequence) {
+        boolean released = participations.removeIf(p -> p.registrationId().equals(registrationId)
+                && p.sequence() < sequence);
+        if (!released) {
+            return false;
+        }
+        if (participations.isEmpty()) {
+            profile = null;
+            search = null;
+            email = null;
+        } else {
+            derive();
+        }
+        return true;
+    }
+
+    /** Whether nothing is left of the person (their last registration moved to another address). */
+    boolean isEmpty() {
+        return participations.isEmpty();
     }
 
     /**

@@ -19,11 +19,16 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.EforumEvent;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
+import org.eforum.contracts.event.RegistrationApproved;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationDeclined;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.contracts.event.RegistrationSubmitted;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.contracts.event.StakeholderType;
 import org.eforum.directory.AbstractDirectoryIT;
@@ -56,6 +61,83 @@ class IdempotencyIT extends AbstractDirectoryIT {
         String publicView = get("/api/directory/stakeholders?size=100&q=" + clean).body();
         assertThat(publicView).contains("Anna", "Vera", "Goran", "Dana")
                 .doesNotContain("Boris", "Hidden", "Impostor", "Fake", "@");
+    }
+
+    @Test
+    void moderatedAndCorrectedRegistrationsGiveTheSameDirectoryWhateverTheDelivery() {
+        String clean = uniqueWord("mc");
+        String messy = uniqueWord("mm");
+        Random random = new Random(20261202L);
+
+        moderatedStory(clean).stream().sorted(Comparator.comparing(EforumEvent::occurredAt)).forEach(this::publish);
+        shuffledWithRedeliveries(moderatedStory(messy), random).forEach(this::publish);
+        awaitAllConsumed();
+
+        assertThat(directory(messy).replace(messy, clean)).isEqualTo(directory(clean));
+        assertThat(directory(clean)).as("organisers see every registration, pending and declined too")
+                .contains("Pavel", "Olga", "Zora", "Emil", "Kiril", "Lara", "Larisa", "PENDING", "DECLINED")
+                .contains("kiril.new." + clean).doesNotContain("kiril.old." + clean);
+        String publicView = get("/api/directory/stakeholders?size=100&q=" + clean).body()
+                + get("/api/directory/organisations?size=100&q=" + clean).body()
+                + get("/api/directory/experts?size=100&q=" + clean).body();
+        assertThat(publicView).contains("Pavel", "Emil", "New Works", "Kiril", "Lara", "Larisa")
+                .doesNotContain("Olga", "Zora", "Old Works", "Declined Ltd", "Pending Ltd", "@");
+        JsonNode stakeholders = get("/api/directory/stakeholders?size=100&q=" + clean).json();
+        assertThat(stakeholders.get("total").asInt()).as("Pavel, Emil, Kiril, Lara and Larisa").isEqualTo(5);
+    }
+
+    /**
+     * Six people: approved, declined and still pending registrations (each address confirmed while pending); a
+     * correction of the organisation and consents; an address change of someone's only registration (with its
+     * request), and of one of two registrations of a shared address.
+     */
+    private static List<EforumEvent> moderatedStory(String marker) {
+        ConferenceSnapshot c1 = conference("c1-" + marker, "Moderated " + marker);
+        ConferenceSnapshot c2 = conference("c2-" + marker, "Open " + marker);
+        Participant pavel = person("Pavel", marker).email("pavel." + marker + "@example.org")
+                .organisation("Approved Ltd " + marker).build();
+        Participant olga = person("Olga", marker).email("olga." + marker + "@example.org")
+                .organisation("Declined Ltd " + marker).expertsNetwork(true).build();
+        Participant zora = person("Zora", marker).email("zora." + marker + "@example.org")
+                .organisation("Pending Ltd " + marker).expertsNetwork(true).build();
+        Participant emil = person("Emil", marker).email("emil." + marker + "@example.org")
+                .organisation("Old Works " + marker).build();
+        Participant emilCorrected = person("Emil", marker).email("emil." + marker + "@example.org")
+                .organisation("New Works " + marker).type(StakeholderType.SOCIAL_PARTNER).expertsNetwork(true).build();
+        Participant kiril = person("Kiril", marker).email("kiril.old." + marker + "@example.org")
+                .organisation("Movers " + marker).build();
+        Participant kirilMoved = person("Kiril", marker).email("kiril.new." + marker + "@example.org")
+                .organisation("Movers " + marker).build();
+        Participant lara = person("Lara", marker).email("shared." + marker + "@example.org")
+                .organisation("Shared " + marker).build();
+        Participant larisa = person("Larisa", marker).email("larisa." + marker + "@example.org")
+                .organisation("Shared " + marker).build();
+        return List.of(
+                new ConferenceChanged(id(), T0, 1, c1, List.of("organiser")),
+                new ConferenceChanged(id(), T0, 1, c2, List.of("organiser")),
+                submitted("m1-" + marker, pavel, c1, 10),
+                addressConfirmed("m1-" + marker, 2, pavel, c1, RegistrationStatus.PENDING, 11),
+                new RegistrationApproved(id(), T0.plusSeconds(12), "m1-" + marker, 3, pavel, c1, null,
+                        RegistrationStatus.CONFIRMED, "Welcome"),
+                submitted("m2-" + marker, olga, c1, 20),
+                addressConfirmed("m2-" + marker, 2, olga, c1, RegistrationStatus.PENDING, 21),
+                new RegistrationDeclined(id(), T0.plusSeconds(22), "m2-" + marker, 3, olga, c1, null, "No"),
+                submitted("m3-" + marker, zora, c1, 30),
+                addressConfirmed("m3-" + marker, 2, zora, c1, RegistrationStatus.PENDING, 31),
+                confirmed("m4-" + marker, 1, emil, c2, 40),
+                addressConfirmed("m4-" + marker, 2, emil, c2, RegistrationStatus.CONFIRMED, 41),
+                detailsChanged("m4-" + marker, 3, emilCorrected, c2, 42, "organisation", "stakeholderType",
+                        "consents"),
+                confirmed("m5-" + marker, 1, kiril, c1, 50),
+                addressConfirmed("m5-" + marker, 2, kiril, c1, RegistrationStatus.CONFIRMED, 51),
+                new RegistrationEmailChangeRequested(id(), T0.plusSeconds(52), "m5-" + marker, 2, kiril, c1, null,
+                        RegistrationStatus.CONFIRMED, kirilMoved.email(), "https://register.eforum.example/x"),
+                detailsChanged("m5-" + marker, 3, kirilMoved, c1, 53, "email"),
+                confirmed("m6-" + marker, 1, lara, c1, 60),
+                addressConfirmed("m6-" + marker, 2, lara, c1, RegistrationStatus.CONFIRMED, 61),
+                confirmed("m7-" + marker, 1, lara, c2, 62),
+                addressConfirmed("m7-" + marker, 2, lara, c2, RegistrationStatus.CONFIRMED, 63),
+                detailsChanged("m7-" + marker, 3, larisa, c2, 64, "firstName", "email"));
     }
 
     /** Five people, two conferences (one renamed), waitlists, promotions, cancellations and changes of consent. */
@@ -188,6 +270,16 @@ class IdempotencyIT extends AbstractDirectoryIT {
     private static RegistrationAddressConfirmed addressConfirmed(String id, long sequence, Participant p,
             ConferenceSnapshot c, RegistrationStatus status, int second) {
         return new RegistrationAddressConfirmed(id(), T0.plusSeconds(second), id, sequence, p, c, null, status);
+    }
+
+    private static RegistrationSubmitted submitted(String id, Participant p, ConferenceSnapshot c, int second) {
+        return new RegistrationSubmitted(id(), T0.plusSeconds(second), id, 1, p, c, null);
+    }
+
+    private static RegistrationDetailsChanged detailsChanged(String id, long sequence, Participant p,
+            ConferenceSnapshot c, int second, String... changedFields) {
+        return new RegistrationDetailsChanged(id(), T0.plusSeconds(second), id, sequence, p, c, null,
+                RegistrationStatus.CONFIRMED, List.of(changedFields));
     }
 
     private static RegistrationCancelled cancelled(String id, long sequence, Participant p, ConferenceSnapshot c,
