@@ -193,6 +193,24 @@ class DetailsChangeMailIT extends IntegrationTest {
     }
 
     @Test
+    void theConfirmationLinkIsSentEvenWhenTheOtherCorrectionsOfTheFormCameFirst() {
+        ConferenceSnapshot conference = conferenceWith(List.of("en"), OrganiserNotifications.NONE);
+        String current = unique("both") + "@example.org";
+        String next = unique("both-new") + "@example.org";
+        String registrationId = unique("reg");
+        Participant corrected = corrected("Bo", "Both", current, "en");
+        // The form changed the organisation (sequence 2) and asked for a new address (the request read sequence 1).
+        publish(Topics.REGISTRATIONS, Fixtures.detailsChanged(registrationId, 2, corrected, conference,
+                RegistrationStatus.CONFIRMED, List.of("organisation")));
+        assertThat(awaitInbox(current, 1).get(0).subject()).isEqualTo("Your details were updated: " + TITLE_EN);
+        publish(Topics.REGISTRATIONS, Fixtures.emailChangeRequested(registrationId, 1, corrected, conference,
+                RegistrationStatus.CONFIRMED, next));
+
+        assertThat(awaitInbox(next, 1).get(0).subject()).isEqualTo("Confirm your new address: " + TITLE_EN);
+        assertThat(inbox(current)).hasSize(1);
+    }
+
+    @Test
     void aConfirmationLinkInBulgarianAndNeverToAnErasedAddress() {
         ConferenceSnapshot conference = conferenceWith(List.of("en", "bg"), OrganiserNotifications.IMMEDIATE);
         String current = unique("tanya") + "@example.org";
