@@ -211,6 +211,26 @@ class DetailsChangeMailIT extends IntegrationTest {
     }
 
     @Test
+    void erasingThePersonRedactsTheNewAddressTheyAskedForInTheLog() {
+        ConferenceSnapshot conference = conferenceWith(List.of("en"), OrganiserNotifications.NONE);
+        String current = unique("leaving") + "@example.org";
+        String next = unique("leaving-new") + "@example.org";
+        Participant lea = Fixtures.participant("Lea", "Leaving", current, "en");
+        String registrationId = unique("reg");
+        publish(Topics.REGISTRATIONS, Fixtures.confirmed(registrationId, 1, lea, conference));
+        awaitInbox(current, 1);
+        publish(Topics.REGISTRATIONS, Fixtures.emailChangeRequested(registrationId, 1, lea, conference,
+                RegistrationStatus.CONFIRMED, next));
+        awaitInbox(next, 1);
+
+        awaitConsumed(publish(Topics.ERASURES, new ErasureRequested(UUID.randomUUID(), Instant.now(),
+                EmailHash.of(current), "operator")));
+
+        assertThat(deliveries.ofRegistration(registrationId)).hasSize(2).allSatisfy(delivery ->
+                assertThat(delivery.recipient()).isEqualTo(Delivery.ERASED));
+    }
+
+    @Test
     void aConfirmationLinkInBulgarianAndNeverToAnErasedAddress() {
         ConferenceSnapshot conference = conferenceWith(List.of("en", "bg"), OrganiserNotifications.IMMEDIATE);
         String current = unique("tanya") + "@example.org";
