@@ -250,6 +250,25 @@ class ModeratedRegistrationMailIT extends IntegrationTest {
         assertThat(deliveries.ofRegistration(later.registrationId())).isEmpty();
     }
 
+    @Test
+    void aResentMailWhilePendingIsTheReceivedOneAndAWithdrawalWhilePendingIsACancellation() {
+        ConferenceSnapshot conference = moderatedConference(List.of("en"), OrganiserNotifications.IMMEDIATE);
+        String email = unique("wanda") + "@example.org";
+        Participant wanda = participant("Wanda", "Withdrawn", email, "en");
+        String registrationId = unique("reg");
+
+        publish(Topics.REGISTRATIONS, Fixtures.mailResent(registrationId, 1, wanda, conference,
+                RegistrationStatus.PENDING, false));
+        publish(Topics.REGISTRATIONS, Fixtures.cancelled(registrationId, 2, wanda, conference,
+                RegistrationStatus.PENDING));
+
+        assertThat(awaitInbox(email, 2)).extracting(ReceivedMail::subject).containsExactly(
+                "Registration received, awaiting approval: " + TITLE_EN, "Registration cancelled: " + TITLE_EN);
+        ReceivedMail organisers = awaitInbox(contact, 1).get(0);
+        assertThat(organisers.subject()).isEqualTo("Cancellation: Wanda Withdrawn – " + TITLE_EN);
+        assertThat(organisers.text()).contains("Status before cancelling: awaiting approval");
+    }
+
     /** The calendar parts (text/calendar) of the mails GreenMail received for the address. */
     private static int calendarEntries(String email) throws Exception {
         List<String> found = new ArrayList<>();
