@@ -26,6 +26,12 @@ class ApiDocsIT extends IntegrationTest {
         assertThat(ApiDocsCoverage.undocumented(context, docs)).isEmpty();
         assertThat(docs.at("/paths/~1api~1notifications/get/security/0/basicAuth").toString())
                 .contains("ORGANISER", "OPERATOR");
+        // The log's kinds, the moderated registration's and the corrections' among them, for its readers to label.
+        assertThat(docs.at("/components/schemas/DeliveryLogEntry/properties/kind/enum").toString())
+                .contains("\"PARTICIPANT_CONFIRMED\"", "\"PARTICIPANT_SUBMITTED\"", "\"PARTICIPANT_APPROVED\"",
+                        "\"PARTICIPANT_APPROVED_WAITLISTED\"", "\"PARTICIPANT_DECLINED\"",
+                        "\"PARTICIPANT_DETAILS_CHANGED\"", "\"PARTICIPANT_CONFIRM_NEW_EMAIL\"",
+                        "\"ORGANISER_AWAITING_APPROVAL\"", "\"ORGANISER_DETAILS_CHANGED\"");
     }
 
     @Test

@@ -13,12 +13,17 @@ import org.eforum.contracts.event.Contact;
 import org.eforum.contracts.event.OrganiserNotifications;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
+import org.eforum.contracts.event.RegistrationApproved;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationDeclined;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.contracts.event.RegistrationSubmitted;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.contracts.event.StakeholderType;
 
@@ -88,6 +93,51 @@ final class Fixtures {
             ConferenceSnapshot conference, RegistrationStatus status) {
         return new RegistrationAddressConfirmed(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
                 conference, selfServiceUrl(registrationId), status);
+    }
+
+    /** The conference with moderation: the organisers approve each registration. */
+    static ConferenceSnapshot moderated(ConferenceSnapshot c) {
+        return new ConferenceSnapshot(c.id(), c.title(), c.venue(), c.startDate(), c.endDate(), c.city(), c.country(),
+                c.capacity(), c.registrationOpens(), c.registrationCloses(), c.languages(), c.contact(), c.cc(),
+                c.organiserNotifications(), c.description(), true);
+    }
+
+    static RegistrationSubmitted submitted(String registrationId, Participant participant,
+            ConferenceSnapshot conference) {
+        return new RegistrationSubmitted(UUID.randomUUID(), Instant.now(), registrationId, 1, participant, conference,
+                selfServiceUrl(registrationId));
+    }
+
+    /** status CONFIRMED (a seat) or WAITLISTED (full); message null when the organiser wrote none. */
+    static RegistrationApproved approved(String registrationId, long sequence, Participant participant,
+            ConferenceSnapshot conference, RegistrationStatus status, String message) {
+        return new RegistrationApproved(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
+                conference, selfServiceUrl(registrationId), status, message);
+    }
+
+    static RegistrationDeclined declined(String registrationId, long sequence, Participant participant,
+            ConferenceSnapshot conference, String message) {
+        return new RegistrationDeclined(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
+                conference, selfServiceUrl(registrationId), message);
+    }
+
+    /** {@code participant} as now corrected. */
+    static RegistrationDetailsChanged detailsChanged(String registrationId, long sequence, Participant participant,
+            ConferenceSnapshot conference, RegistrationStatus status, List<String> changedFields) {
+        return new RegistrationDetailsChanged(UUID.randomUUID(), Instant.now(), registrationId, sequence, participant,
+                conference, selfServiceUrl(registrationId), status, changedFields);
+    }
+
+    static String confirmationUrl(String registrationId) {
+        return "http://localhost:8081/registrations/" + registrationId + "/email?token=change" + registrationId.hashCode();
+    }
+
+    /** {@code participant} still at the current address; the mail goes to {@code newEmail}. */
+    static RegistrationEmailChangeRequested emailChangeRequested(String registrationId, long sequence,
+            Participant participant, ConferenceSnapshot conference, RegistrationStatus status, String newEmail) {
+        return new RegistrationEmailChangeRequested(UUID.randomUUID(), Instant.now(), registrationId, sequence,
+                participant, conference, selfServiceUrl(registrationId), status, newEmail,
+                confirmationUrl(registrationId));
     }
 
     /** A change of the conference, whose team is the tests' organiser. */

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eforum.notification.mail.MailKind;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -157,6 +158,29 @@ public class Deliveries implements InitializingBean {
             }
             mongo.updateFirst(query(where("_id").is(delivery.id())), new Update().set("recipient", recipient)
                     .set("cc", cc).set("lastError", lastError).set("redactedAt", now), Delivery.class);
+            redacted++;
+        }
+        return redacted;
+    }
+
+    /**
+     * Redacts the new addresses an erased person asked their registrations to move to (the recipients of
+     * {@link MailKind#PARTICIPANT_CONFIRM_NEW_EMAIL}): the person typed them, so they go with the person's own
+     * address. The address itself is not taken for erased: it may be someone else's, who may still be mailed.
+     *
+     * @return how many deliveries were redacted
+     */
+    int redactNewAddresses(java.util.Collection<String> registrationIds, Instant now) {
+        if (registrationIds.isEmpty()) {
+            return 0;
+        }
+        int redacted = 0;
+        for (Delivery delivery : mongo.find(query(where("registrationId").in(registrationIds)
+                .and("kind").is(MailKind.PARTICIPANT_CONFIRM_NEW_EMAIL).and("recipient").ne(Delivery.ERASED)),
+                Delivery.class)) {
+            mongo.updateFirst(query(where("_id").is(delivery.id())), new Update().set("recipient", Delivery.ERASED)
+                    .set("lastError", erase(delivery.lastError(), delivery.recipient())).set("redactedAt", now),
+                    Delivery.class);
             redacted++;
         }
         return redacted;

@@ -138,8 +138,9 @@ public class DeliveryService {
         Instant now = clock.instant();
         erased.record(emailHash, requestedAt == null ? now : requestedAt, now);
         // The copies of every mail about the person's registrations (the organisers' included) go entirely.
-        sentMails.forgetRegistrations(deliveries.registrationsOf(emailHash));
-        return deliveries.redact(emailHash, now);
+        Set<String> registrations = deliveries.registrationsOf(emailHash);
+        sentMails.forgetRegistrations(registrations);
+        return deliveries.redact(emailHash, now) + deliveries.redactNewAddresses(registrations, now);
     }
 
     public boolean isErased(String address) {

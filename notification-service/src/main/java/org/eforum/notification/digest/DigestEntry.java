@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param digested   true once that digest was delivered (or found not deliverable)
  * @param emailHash  of the participant's address, for erasure
  * @param erased     the participant asked to be erased: the entry is redacted and left out of digests
+ * @param changedFields what a details change changed (as the event names the fields); null for other changes
  */
 @Document("digest_entries")
 record DigestEntry(
@@ -39,9 +40,11 @@ record DigestEntry(
         List<String> cc,
         String digestId,
         boolean digested,
-        boolean erased) {
+        boolean erased,
+        List<String> changedFields) {
 
     DigestEntry {
         cc = cc == null ? List.of() : List.copyOf(cc);
+        changedFields = changedFields == null ? null : List.copyOf(changedFields);
     }
 }

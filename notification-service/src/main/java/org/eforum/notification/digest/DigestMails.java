@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.mail.internet.InternetAddress;
 import org.eforum.notification.conference.Conferences;
 import org.eforum.notification.delivery.DeliveryRequest;
+import org.eforum.notification.mail.ChangedFields;
 import org.eforum.notification.mail.HeaderText;
 import org.eforum.notification.mail.MailAddresses;
 import org.eforum.notification.mail.MailKind;
@@ -49,6 +50,8 @@ class DigestMails {
             line.put("organisation", change.organisation());
             line.put("email", change.email());
             line.put("status", templates.message("status." + change.status(), language));
+            line.put("changes", change.changedFields() == null || change.changedFields().isEmpty() ? null
+                    : String.join(", ", ChangedFields.labels(change.changedFields(), language, templates)));
             lines.add(line);
         }
         // The entries keep the title in the language they were noted in; the mail's language may differ.

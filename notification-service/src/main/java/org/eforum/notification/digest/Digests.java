@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.eforum.contracts.event.EmailHash;
 import org.eforum.contracts.event.Participant;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.notification.conference.Conferences;
 import org.eforum.notification.conference.OrganiserRouting;
@@ -78,7 +79,8 @@ public class Digests {
                 HeaderText.singleLine(participant.organisation()), event.status().name(), language.code(),
                 HeaderText.singleLine(event.conference().title(language.code())),
                 MailTemplates.dates(event.conference().startDate(), event.conference().endDate(), language),
-                organisers.contactName(), organisers.contactEmail(), organisers.cc(), null, false, false);
+                organisers.contactName(), organisers.contactEmail(), organisers.cc(), null, false, false,
+                event instanceof RegistrationDetailsChanged changed ? changed.changedFields() : null);
         if (entries.record(entry)) {
             log.info("Conference {}: {} of registration {} noted for the next digest", entry.conferenceId(), kind,
                     event.registrationId());

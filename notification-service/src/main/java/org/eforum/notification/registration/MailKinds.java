@@ -2,13 +2,18 @@ package org.eforum.notification.registration;
 
 import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
+import org.eforum.contracts.event.RegistrationApproved;
 import org.eforum.contracts.event.RegistrationCancelled;
 import org.eforum.contracts.event.RegistrationConfirmed;
+import org.eforum.contracts.event.RegistrationDeclined;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.contracts.event.RegistrationPromoted;
 import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.contracts.event.RegistrationSubmitted;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.notification.mail.MailKind;
 
@@ -45,6 +50,22 @@ final class MailKinds {
         if (event instanceof ParticipantMessaged) {
             return MailKind.PARTICIPANT_MESSAGE;
         }
+        if (event instanceof RegistrationSubmitted) {
+            return MailKind.PARTICIPANT_SUBMITTED;
+        }
+        if (event instanceof RegistrationApproved approved) {
+            return approved.status() == RegistrationStatus.WAITLISTED ? MailKind.PARTICIPANT_APPROVED_WAITLISTED
+                    : MailKind.PARTICIPANT_APPROVED;
+        }
+        if (event instanceof RegistrationDeclined) {
+            return MailKind.PARTICIPANT_DECLINED;
+        }
+        if (event instanceof RegistrationDetailsChanged) {
+            return MailKind.PARTICIPANT_DETAILS_CHANGED;
+        }
+        if (event instanceof RegistrationEmailChangeRequested) {
+            return MailKind.PARTICIPANT_CONFIRM_NEW_EMAIL;
+        }
         throw new IllegalArgumentException("no participant mail for " + event.getClass().getSimpleName());
     }
 
@@ -58,6 +79,10 @@ final class MailKinds {
                 return MailKind.PARTICIPANT_CONFIRMED;
             case WAITLISTED:
                 return MailKind.PARTICIPANT_WAITLISTED;
+            case PENDING:
+                return MailKind.PARTICIPANT_SUBMITTED; // still waiting for the organisers
+            case DECLINED:
+                return MailKind.PARTICIPANT_DECLINED; // without the message: it went with the first mail
             default:
                 return MailKind.PARTICIPANT_CANCELLED;
         }
@@ -65,11 +90,14 @@ final class MailKinds {
 
     /**
      * A repeated address changes nothing the organisers need to hear of: only its owner gets a mail; nor does a mail
-     * an organiser had resent (they asked for it), nor the organisers' own message.
+     * an organiser had resent (they asked for it), nor the organisers' own message, nor an organiser's approval or
+     * decline (an organiser did it); nor a requested address change (only the new address hears of it, and the
+     * organisers learn of the change once it is confirmed, as a details change).
      */
     static boolean concernsOrganisers(RegistrationEvent event) {
         return !(event instanceof RegistrationLinkResent || event instanceof RegistrationMailResent
-                || event instanceof ParticipantMessaged);
+                || event instanceof ParticipantMessaged || event instanceof RegistrationApproved
+                || event instanceof RegistrationDeclined || event instanceof RegistrationEmailChangeRequested);
     }
 
     static MailKind forOrganiser(RegistrationEvent event) {
@@ -81,6 +109,12 @@ final class MailKinds {
         }
         if (event instanceof RegistrationCancelled) {
             return MailKind.ORGANISER_CANCELLED;
+        }
+        if (event instanceof RegistrationSubmitted) {
+            return MailKind.ORGANISER_AWAITING_APPROVAL;
+        }
+        if (event instanceof RegistrationDetailsChanged) {
+            return MailKind.ORGANISER_DETAILS_CHANGED;
         }
         throw new IllegalArgumentException("no organiser mail for " + event.getClass().getSimpleName());
     }

@@ -7,9 +7,11 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.RegistrationCancelled;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.notification.conference.OrganiserRouting;
 import org.eforum.notification.delivery.DeliveryRequest;
+import org.eforum.notification.mail.ChangedFields;
 import org.eforum.notification.mail.DisplayName;
 import org.eforum.notification.mail.HeaderText;
 import org.eforum.notification.mail.MailAddresses;
@@ -19,6 +21,7 @@ import org.eforum.notification.mail.MailSettings;
 import org.eforum.notification.mail.MailTemplates;
 import org.eforum.notification.mail.OutgoingMail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The organisers' mail about one registration change: to the contact, every cc address in Cc, in the
@@ -66,11 +69,25 @@ class OrganiserMails {
         variables.put("previousStatus", event instanceof RegistrationCancelled cancelled
                 && cancelled.previousStatus() != null
                 ? templates.message("status." + cancelled.previousStatus().name(), language) : null);
+        if (event instanceof RegistrationDetailsChanged changed) {
+            variables.put("changes", ChangedFields.withValues(participant, changed.changedFields(), language,
+                    templates));
+        }
+        if (kind == MailKind.ORGANISER_AWAITING_APPROVAL || kind == MailKind.ORGANISER_DETAILS_CHANGED) {
+            // Where the organisers approve or decline it, and see the answers this service has no labels for.
+            variables.put("organiserLink", registrationPage(event));
+        }
         MailTemplates.Bodies bodies = templates.render("organiser", language, variables);
 
         String subject = templates.message("subject." + kind.name(), language, name, conference.title());
         return new OutgoingMail(kind, language, to, MailAddresses.ccList(request.cc(), to, request.conferenceId()),
                 settings.replyToAddress(), subject,
                 bodies.text(), bodies.html());
+    }
+
+    /** The registration's page for organisers in registration-service (they sign in there). */
+    private String registrationPage(RegistrationEvent event) {
+        return UriComponentsBuilder.fromUri(settings.publicBaseUrl()).pathSegment("organiser", "conferences",
+                event.conference().id(), "registrations", event.registrationId()).build().encode().toUriString();
     }
 }

@@ -9,12 +9,17 @@ import java.util.Set;
 import jakarta.mail.internet.InternetAddress;
 
 import org.eforum.contracts.event.ParticipantMessaged;
+import org.eforum.contracts.event.RegistrationApproved;
+import org.eforum.contracts.event.RegistrationDeclined;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.eforum.notification.conference.OrganiserRouting;
 import org.eforum.notification.delivery.DeliveryRequest;
 import org.eforum.notification.mail.Attachment;
 import org.eforum.notification.mail.CalendarInvitation;
+import org.eforum.notification.mail.ChangedFields;
 import org.eforum.notification.mail.DisplayName;
 import org.eforum.notification.mail.HeaderText;
 import org.eforum.notification.mail.MailAddresses;
@@ -41,10 +46,16 @@ class ParticipantMails {
         this.settings = settings;
     }
 
-    /** The conference contact is named for replies, so an erased contact is left out like a Cc. */
+    /**
+     * The conference contact is named for replies, so an erased contact is left out like a Cc. A requested address
+     * change goes to the new address only (never to the current one, whose owner asked for it); it is still about
+     * the participant, so either address being erased means no mail at all.
+     */
     DeliveryRequest request(RegistrationEvent event, OrganiserRouting organisers) {
+        String recipient = event instanceof RegistrationEmailChangeRequested change ? change.newEmail()
+                : event.participant().email();
         return new DeliveryRequest(event.eventId(), event.registrationId(), event.conference().id(), event.sequence(),
-                MailKinds.forParticipant(event), event.participant().email(), List.of(),
+                MailKinds.forParticipant(event), recipient, List.of(),
                 MailLanguage.of(event.participant().language()), event.participant().email(),
                 organisers.contactEmail());
     }
@@ -59,7 +70,9 @@ class ParticipantMails {
             return false; // resent after the participant confirmed: nothing is owed any more
         }
         var consents = event.participant().consents();
-        return (kind == MailKind.PARTICIPANT_CONFIRMED || kind == MailKind.PARTICIPANT_WAITLISTED) && consents != null
+        // In a moderated conference the first mail is the one saying the registration was received.
+        return (kind == MailKind.PARTICIPANT_CONFIRMED || kind == MailKind.PARTICIPANT_WAITLISTED
+                || kind == MailKind.PARTICIPANT_SUBMITTED) && consents != null
                 && (consents.listInDirectory() || consents.joinExpertsNetwork());
     }
 
@@ -76,7 +89,11 @@ class ParticipantMails {
         conference.addTo(variables);
         variables.put("kind", kind.name());
         variables.put("name", DisplayName.of(event.participant()));
-        variables.put("link", SelfServiceUrl.resolve(settings.publicBaseUrl(), event.selfServiceUrl()));
+        // The link to confirm a new address goes to that address instead of the self-service link, whose token
+        // must not reach an address nobody has proved yet.
+        variables.put("link", event instanceof RegistrationEmailChangeRequested change
+                ? SelfServiceUrl.resolve(settings.publicBaseUrl(), change.confirmationUrl())
+                : SelfServiceUrl.resolve(settings.publicBaseUrl(), event.selfServiceUrl()));
         variables.put("contactName", HeaderText.singleLine(contactName));
         variables.put("contactEmail", contact == null ? null : contact.getAddress());
         variables.put("confirmAddress", asksToConfirmTheAddress(event, kind));
@@ -90,7 +107,20 @@ class ParticipantMails {
             bodies = templates.render("message", language, variables);
             subject = templates.message("subject." + kind.name(), language, conference.title(),
                     HeaderText.singleLine(message.subject()));
+        } else if (event instanceof RegistrationEmailChangeRequested) {
+            bodies = templates.render("email-change", language, variables);
+            subject = templates.message("subject." + kind.name(), language, conference.title());
         } else {
+            String message = organisersMessage(event);
+            if (message != null) {
+                // The organiser's words as text (Thymeleaf escapes them in HTML), their paragraphs and line breaks kept.
+                variables.put("messageBody", message);
+                variables.put("messageParagraphs", List.of(message.split("\\R\\s*\\R")));
+            }
+            if (event instanceof RegistrationDetailsChanged changed) {
+                variables.put("changes", ChangedFields.withValues(event.participant(), changed.changedFields(),
+                        language, templates));
+            }
             bodies = templates.render("participant", language, variables);
             subject = templates.message("subject." + kind.name(), language, conference.title());
         }
@@ -106,7 +136,14 @@ class ParticipantMails {
 
     /** Mails that tell the participant they have a seat carry the conference as a calendar entry. */
     private static final Set<MailKind> HAS_SEAT = EnumSet.of(MailKind.PARTICIPANT_CONFIRMED,
-            MailKind.PARTICIPANT_PROMOTED);
+            MailKind.PARTICIPANT_PROMOTED, MailKind.PARTICIPANT_APPROVED);
+
+    /** An approval's or decline's message, when the organiser wrote one. */
+    private static String organisersMessage(RegistrationEvent event) {
+        String message = event instanceof RegistrationApproved approved ? approved.message()
+                : event instanceof RegistrationDeclined declined ? declined.message() : null;
+        return message == null || message.isBlank() ? null : message.strip();
+    }
 
     private CalendarInvitation invitation(RegistrationEvent event, MailLanguage language, ConferenceFacts conference,
             String link, InternetAddress contact, String contactName) {

@@ -1,5 +1,6 @@
 package org.eforum.notification.registration;
 
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.notification.conference.Conferences;
 import org.eforum.notification.conference.OrganiserRouting;
@@ -44,8 +45,12 @@ class RegistrationNotifier {
             log.debug("Event {} of registration {} owes no mail", event.eventId(), event.registrationId());
             return;
         }
-        // A late event (e.g. redriven from the dead-letter topic) must not tell "confirmed" after "cancelled".
-        if (deliveries.isSuperseded(event.registrationId(), event.sequence())) {
+        // A late event (e.g. redriven from the dead-letter topic) must not tell "confirmed" after "cancelled". A new
+        // address's confirmation link tells nothing of the registration's state and goes to another address: it is
+        // sent even after a later change (e.g. the other corrections of the same form, published next to it);
+        // registration-service refuses the link if it no longer applies.
+        if (!(event instanceof RegistrationEmailChangeRequested)
+                && deliveries.isSuperseded(event.registrationId(), event.sequence())) {
             log.info("Event {} (sequence {}) of registration {} is superseded by a later one; no mail",
                     event.eventId(), event.sequence(), event.registrationId());
             return;

@@ -22,6 +22,7 @@ class MailTemplatesTest {
                     continue; // their own templates: see the tests below
                 }
                 String template = kind == MailKind.PARTICIPANT_MESSAGE ? "message"
+                        : kind == MailKind.PARTICIPANT_CONFIRM_NEW_EMAIL ? "email-change"
                         : kind.audience() == MailKind.Audience.PARTICIPANT ? "participant" : "organiser";
                 MailTemplates.Bodies bodies = templates.render(template, language, variables(kind));
                 assertThat(bodies.text()).as("%s %s text", kind, language).doesNotContain("??", "[(", "#{");
@@ -45,8 +46,15 @@ class MailTemplatesTest {
                 entries.add(Map.of("time", "2026-05-01 10:00", "kind", kind, "name", "<i>Maria</i>",
                         "organisation", "Open Doors", "email", "maria@example.org", "status", "confirmed"));
             }
+            for (String kind : List.of("ORGANISER_AWAITING_APPROVAL", "ORGANISER_DETAILS_CHANGED")) {
+                entries.add(Map.of("time", "2026-05-01 11:00", "kind", kind, "name", "Moderated",
+                        "organisation", "Open Doors", "email", "mod@example.org", "status", "pending",
+                        "changes", "<u>Organisation</u>"));
+            }
             variables.put("entries", entries);
             MailTemplates.Bodies bodies = templates.render("digest", language, variables);
+            assertThat(bodies.text()).contains(": <u>Organisation</u>");
+            assertThat(bodies.html()).contains("&lt;u&gt;Organisation&lt;/u&gt;");
             assertThat(bodies.text()).as("digest %s text", language).doesNotContain("??", "[(", "#{")
                     .contains("<i>Maria</i>", "maria@example.org");
             assertThat(bodies.html()).as("digest %s html", language).doesNotContain("??", "th:", "#{", "<i>")
@@ -92,6 +100,41 @@ class MailTemplatesTest {
         assertThat(bodies.html()).contains("Dear &lt;b&gt;all&lt;/b&gt;,\nsee you.</p>", ">The team</p>", "lang=\"bg\"")
                 .doesNotContain("<b>all");
         assertThat(bodies.text()).contains("Dear <b>all</b>,\nsee you.\n\nThe team");
+    }
+
+    @Test
+    void anApprovalsMessageIsEscapedInHtmlAndKeepsItsLineBreaksAndTheChangesAreListed() {
+        for (MailLanguage language : MailLanguage.values()) {
+            Map<String, Object> variables = variables(MailKind.PARTICIPANT_APPROVED);
+            variables.put("messageBody", "See you <b>there</b>,\nthe team");
+            variables.put("messageParagraphs", List.of("See you <b>there</b>,\nthe team"));
+            MailTemplates.Bodies bodies = templates.render("participant", language, variables);
+            assertThat(bodies.html()).contains("See you &lt;b&gt;there&lt;/b&gt;,\nthe team</p>")
+                    .doesNotContain("<b>there", "??");
+            assertThat(bodies.text()).contains("See you <b>there</b>,\nthe team").doesNotContain("??");
+
+            Map<String, Object> changed = variables(MailKind.ORGANISER_DETAILS_CHANGED);
+            changed.put("changes", ChangedFields.withValues(new org.eforum.contracts.event.Participant("<i>Ana</i>",
+                    "Nova", "ana@example.org", "Org", org.eforum.contracts.event.StakeholderType.MEDIA, "DE", "",
+                    "bg", new org.eforum.contracts.event.Consents(true, true, false)), List.of("firstName",
+                    "position", "country", "stakeholderType", "language", "consents", "answers.q1", "answers.q2"),
+                    language, templates));
+            changed.put("organiserLink", "https://eforum.example.org/organiser/conferences/c/registrations/r");
+            MailTemplates.Bodies organiser = templates.render("organiser", language, changed);
+            assertThat(organiser.html()).contains("&lt;i&gt;Ana&lt;/i&gt;", "href=\"https://eforum.example.org/"
+                    + "organiser/conferences/c/registrations/r\"").doesNotContain("<i>Ana", "??");
+            String text = organiser.text();
+            if (language == MailLanguage.EN) {
+                assertThat(text).contains("- First name: <i>Ana</i>", "- Position: (none)", "- Country: Germany",
+                        "- Stakeholder type: Media", "- Language: Bulgarian",
+                        "- Consents: listed in the public directory: yes; in the experts’ network: no",
+                        "- Answers to the conference’s questions: changed – see them on the registration’s page");
+            } else {
+                assertThat(text).contains("- Собствено име: <i>Ana</i>", "- Държава: Германия",
+                        "- Отговори на въпросите на конференцията: променени");
+            }
+            assertThat(text.split("Answers to the conference’s questions|Отговори на въпросите", -1)).hasSize(2);
+        }
     }
 
     @Test

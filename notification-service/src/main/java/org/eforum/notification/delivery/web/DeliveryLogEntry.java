@@ -2,8 +2,10 @@ package org.eforum.notification.delivery.web;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.eforum.notification.delivery.Delivery;
 import org.eforum.notification.delivery.DeliveryStatus;
+import org.eforum.notification.mail.MailKind;
 
 /** One line of the delivery log, as the API shows it (no internals such as the claim's lease). */
 public record DeliveryLogEntry(
@@ -12,7 +14,9 @@ public record DeliveryLogEntry(
         String conferenceId,
         String eventId,
         String recipient,
-        String kind,
+        // A string in the JSON (a reader that does not know a newer kind still reads the entry); the document lists them.
+        @Schema(implementation = MailKind.class, description = "Which mail it is, e.g. PARTICIPANT_CONFIRMED; "
+                + "readers label the kinds they know and show the name of any other") String kind,
         String language,
         DeliveryStatus status,
         int attempts,
