@@ -71,6 +71,7 @@ class ParticipantPage {
                 + links.tokenFor(registration.id()));
         page.addObject("selfServiceUrl", links.linkFor(registration.id()));
         page.addObject("correctable", corrections.isCorrectable(registration));
+        page.addObject("pendingEmail", corrections.pendingEmail(registration).orElse(null));
         page.addObject("detailsUrl", "/registrations/" + registration.id() + "/details?token="
                 + links.tokenFor(registration.id()));
         page.addObject("cancelAction", "/registrations/" + registration.id() + "/cancel?token=" + links.tokenFor(registration.id()));

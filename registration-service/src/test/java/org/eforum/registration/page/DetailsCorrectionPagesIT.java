@@ -120,6 +120,8 @@ class DetailsCorrectionPagesIT extends IntegrationSupport {
 
         assertThat(asked.previousResponse()).hasValueSatisfying(r -> assertThat(r.statusCode()).isEqualTo(303));
         assertThat(asked.body()).contains("Check the mailbox of " + newEmail, "ana." + conference + "@example.org");
+        assertThat(browser.get(selfService(ana)).body()).as("said again on the next visit")
+                .contains("Waiting for the new address " + newEmail + " to be confirmed");
         String confirmationUrl = await().atMost(Duration.ofSeconds(30)).until(() -> PublishedEvents.of(
                         bootstrapServers, List.of(id(ana))).stream().filter(e -> e.kind().equals("email-change-requested"))
                 .map(e -> e.data().path("confirmationUrl").asString()).findFirst().orElse(null), url -> url != null);
@@ -139,7 +141,8 @@ class DetailsCorrectionPagesIT extends IntegrationSupport {
         assertThat(confirmed.previousResponse()).hasValueSatisfying(r -> assertThat(r.statusCode()).isEqualTo(303));
         assertThat(confirmed.uri().getPath() + "?" + confirmed.uri().getQuery()).as("the normal self-service link")
                 .isEqualTo(selfService(ana));
-        assertThat(confirmed.body()).contains("Your new e-mail address is confirmed", newEmail);
+        assertThat(confirmed.body()).contains("Your new e-mail address is confirmed", newEmail)
+                .doesNotContain("Waiting for the new address");
         assertThat(view(ana).path("email").asString()).isEqualTo(newEmail);
         assertThat(newMailbox.get(emailPath).statusCode()).as("the link works once").isEqualTo(404);
         assertThat(newMailbox.submitFormOf(page, "/email").statusCode()).isEqualTo(404);
