@@ -42,6 +42,22 @@ class ApiDocsIT extends IntegrationSupport {
     }
 
     @Test
+    void theParticipantsCorrectionsArePublicAndSayWhatTheyAnswer() {
+        JsonNode docs = ApiDocsCoverage.apiDocs(port, "operator", "operator");
+
+        JsonNode correct = docs.at("/paths/~1api~1registrations~1{id}~1details/put");
+        assertThat(correct.has("security")).as("the token is the credential").isFalse();
+        assertThat(correct.at("/responses").has("202")).isTrue();
+        assertThat(correct.at("/responses/409/description").asString()).contains("another registration");
+        assertThat(correct.at("/responses").has("429")).isTrue();
+        JsonNode view = docs.at("/components/schemas/CorrectedRegistrationView/properties");
+        assertThat(view.has("email") && view.has("pendingEmail")).as(view.toString()).isTrue();
+        JsonNode confirm = docs.at("/paths/~1api~1registrations~1{id}~1email~1confirm/post");
+        assertThat(confirm.has("security")).isFalse();
+        assertThat(confirm.at("/responses/404/description").asString()).contains("expired or used token");
+    }
+
+    @Test
     void theDocumentIsForOperatorsOutsideTheLocalProfile() {
         assertThat(ApiDocsCoverage.get(port, "/v3/api-docs", null, null).statusCode()).isEqualTo(401);
         assertThat(ApiDocsCoverage.get(port, "/v3/api-docs", "organiser", "organiser").statusCode()).isEqualTo(403);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.ConferenceService;
+import org.eforum.registration.registration.DetailsCorrections;
 import org.eforum.registration.registration.Registration;
 import org.eforum.registration.registration.RegistrationConflictException;
 import org.eforum.registration.registration.RegistrationService;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * registration ids cannot be probed. The page's cancel button posts (with the form's CSRF token) to
  * {@code /registrations/{id}/cancel?token=…}; its "Confirm my address" button, shown while the registration asks
  * for something public that waits for the address to be confirmed, to {@code /registrations/{id}/confirm-address}.
+ * While the registration can be corrected, a link leads to its corrections ({@link DetailsCorrectionPage}).
  */
 @Controller
 class ParticipantPage {
@@ -36,9 +38,11 @@ class ParticipantPage {
     private final ConferenceService conferences;
     private final SelfServiceLinkSigner links;
     private final Clock clock;
+    private final DetailsCorrections corrections;
 
     ParticipantPage(RegistrationService registrations, ConferenceService conferences, SelfServiceLinkSigner links,
-            Clock clock) {
+            Clock clock, DetailsCorrections corrections) {
+        this.corrections = corrections;
         this.registrations = registrations;
         this.conferences = conferences;
         this.links = links;
@@ -66,6 +70,10 @@ class ParticipantPage {
         page.addObject("confirmAction", "/registrations/" + registration.id() + "/confirm-address?token="
                 + links.tokenFor(registration.id()));
         page.addObject("selfServiceUrl", links.linkFor(registration.id()));
+        page.addObject("correctable", corrections.isCorrectable(registration));
+        page.addObject("pendingEmail", corrections.pendingEmail(registration).orElse(null));
+        page.addObject("detailsUrl", "/registrations/" + registration.id() + "/details?token="
+                + links.tokenFor(registration.id()));
         page.addObject("cancelAction", "/registrations/" + registration.id() + "/cancel?token=" + links.tokenFor(registration.id()));
         return page;
     }

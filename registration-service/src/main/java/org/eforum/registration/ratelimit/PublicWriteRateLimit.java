@@ -17,7 +17,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Counts every public write against its client's budget before the handler reads the body, so refused, invalid and
  * valid submits all count, and a refused one stores nothing. A registration submit (API or form) counts against its
- * conference; a participant's own write ({@code /registrations/{id}/cancel} and whatever else is posted below a
+ * conference; a participant's own write ({@code /registrations/{id}/cancel} and whatever else is posted or put below a
  * registration) against that registration, since its conference is not known without reading the store.
  *
  * <p>The client address is {@link HttpServletRequest#getRemoteAddr()}: the connection's, or, when the connection
@@ -55,7 +55,8 @@ public class PublicWriteRateLimit implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!HttpMethod.POST.matches(request.getMethod())) {
+        // PUT too: a participant's correction of their details is a public write like their cancel.
+        if (!HttpMethod.POST.matches(request.getMethod()) && !HttpMethod.PUT.matches(request.getMethod())) {
             return true;
         }
         Optional<String> scope = scopeOf(request);

@@ -20,7 +20,13 @@ public record HistoryEntry(Change change, Instant at, Actor by) {
         LINK_RESENT,
         /** An organiser had the participant's mail of the current status sent again. */
         MAIL_RESENT,
-        ERASED
+        ERASED,
+        /** The participant corrected their details on their own page. */
+        DETAILS_CHANGED,
+        /** The participant asked to move the registration to another address; a link went to that address. */
+        EMAIL_CHANGE_REQUESTED,
+        /** The new address confirmed the change through that link: the registration is that address's now. */
+        EMAIL_CHANGED
     }
 
     boolean isSubmission() {

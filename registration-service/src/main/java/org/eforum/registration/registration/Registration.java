@@ -13,6 +13,8 @@ import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
 import org.eforum.contracts.event.RegistrationCancelled;
+import org.eforum.contracts.event.RegistrationDetailsChanged;
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
@@ -160,6 +162,42 @@ public record Registration(
     RegistrationMailResent resendMail(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
         return new RegistrationMailResent(UUID.randomUUID(), now, id, sequence, participant, conference,
                 selfServiceUrl, status, isAddressConfirmed());
+    }
+
+    /**
+     * The participant corrected their details (not the address: see {@link #changeEmail}): a change of the
+     * registration (sequence + 1) that keeps its status, its seat and its place in line.
+     */
+    Transition correct(Participant corrected, List<String> changedFields, ConferenceSnapshot conference,
+            String selfServiceUrl, Instant now) {
+        return new Transition(this, status, new RegistrationDetailsChanged(UUID.randomUUID(), now, id, sequence + 1,
+                corrected, conference, selfServiceUrl, status, changedFields),
+                new HistoryEntry(HistoryEntry.Change.DETAILS_CHANGED, now, Actor.participant()));
+    }
+
+    /**
+     * The participant asked to move the registration to {@code newEmail}: nothing changes yet, so the event carries
+     * the registration as it is ({@code asNow} and {@code sequenceNow}: after the other corrections written with it).
+     */
+    RegistrationEmailChangeRequested requestEmailChange(Participant asNow, long sequenceNow,
+            ConferenceSnapshot conference, String selfServiceUrl, String newEmail, String confirmationUrl,
+            Instant now) {
+        return new RegistrationEmailChangeRequested(UUID.randomUUID(), now, id, sequenceNow, asNow, conference,
+                selfServiceUrl, status, newEmail, confirmationUrl);
+    }
+
+    /**
+     * The new address confirmed the change through the link mailed to it: the registration is that address's from
+     * now on (sealed under its person's key by the relay, which keys by the event's participant), and the address
+     * counts as confirmed.
+     */
+    Transition changeEmail(String newEmail, ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
+        Participant p = participant;
+        Participant moved = new Participant(p.firstName(), p.lastName(), newEmail, p.organisation(),
+                p.stakeholderType(), p.country(), p.position(), p.language(), p.consents(), null, p.answers());
+        return new Transition(this, status, new RegistrationDetailsChanged(UUID.randomUUID(), now, id, sequence + 1,
+                moved, conference, selfServiceUrl, status, List.of("email")),
+                new HistoryEntry(HistoryEntry.Change.EMAIL_CHANGED, now, Actor.participant()));
     }
 
     /**

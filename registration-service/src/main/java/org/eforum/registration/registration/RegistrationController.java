@@ -14,12 +14,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.eforum.registration.conference.TeamAccess;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +40,12 @@ class RegistrationController {
 
     private final RegistrationService registrations;
     private final TeamAccess teams;
+    private final DetailsCorrections corrections;
 
-    RegistrationController(RegistrationService registrations, TeamAccess teams) {
+    RegistrationController(RegistrationService registrations, TeamAccess teams, DetailsCorrections corrections) {
         this.registrations = registrations;
         this.teams = teams;
+        this.corrections = corrections;
     }
 
     @Operation(summary = "Register for a conference (public)", description = "Public writes are rate-limited per "
@@ -106,6 +110,65 @@ class RegistrationController {
     @PostMapping(path = "/api/registrations/{id}/confirm-address", produces = MediaType.APPLICATION_JSON_VALUE)
     RegistrationView confirmAddress(@PathVariable String id, @RequestParam(required = false) String token) {
         return RegistrationView.of(registrations.confirmAddress(id, token));
+    }
+
+    @Operation(summary = "Correct the registration's details (the participant, with the token from their mail)",
+            description = "The body of the registration form without notes (notes cannot be corrected here: a 400 "
+                    + "names the field), validated exactly as the form is, answers to the conference's questions "
+                    + "included (per-field errors, nothing changed). Only while the registration is PENDING, "
+                    + "CONFIRMED or WAITLISTED and until the conference's registrationCloses; the seat or place on "
+                    + "the waiting list is unchanged. The changes are stored with one RegistrationDetailsChanged "
+                    + "naming them (changedFields); nothing changed, nothing published. A different e-mail address "
+                    + "is not changed at once: a one-off link (valid eforum.registration.email-change.validity, "
+                    + "default 48 hours; asking again replaces it) goes to the new address "
+                    + "(RegistrationEmailChangeRequested), and only POST …/email/confirm with its token moves the "
+                    + "registration. Rate-limited like the participant's other writes.")
+    @ApiResponse(responseCode = "200", description = "Corrected (or nothing to change): the registration as it is now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CorrectedRegistrationView.class)))
+    @ApiResponse(responseCode = "202", description = "The other changes are stored; the new address was sent a "
+            + "confirmation link, named by pendingEmail (the registration keeps its address until then)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CorrectedRegistrationView.class)))
+    @ApiResponse(responseCode = "400", description = "Fields or answers missing or invalid, or notes given; nothing "
+            + "was changed", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "Unknown registration or wrong token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Registration has closed, the registration is cancelled or "
+            + "declined, or another registration of the conference has the new address; nothing was changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many writes from this client address to this registration "
+            + "(eforum.registration.rate-limit)", headers = @Header(name = HttpHeaders.RETRY_AFTER,
+            description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PutMapping(path = "/api/registrations/{id}/details", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CorrectedRegistrationView> correctDetails(@PathVariable String id,
+            @RequestParam(required = false) String token, @Valid @RequestBody RegistrationRequest request) {
+        DetailsCorrections.Correction correction = corrections.correct(id, token, request);
+        return ResponseEntity.status(correction.pendingEmail() == null ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(CorrectedRegistrationView.of(correction));
+    }
+
+    /** The new address confirms an address change with the token mailed to it. A POST: mail scanners follow GETs. */
+    @Operation(summary = "Confirm the registration's new e-mail address (with the token mailed to it)",
+            description = "Moves the registration to the address its participant asked for (PUT …/details): "
+                    + "publishes RegistrationDetailsChanged with changedFields [\"email\"], sealed under the new "
+                    + "address's person; the new address counts as confirmed (addressConfirmedAt is set if it was "
+                    + "not). The token works once. Rate-limited like the participant's other writes.")
+    @ApiResponse(responseCode = "200", description = "Moved: the registration with its new address")
+    @ApiResponse(responseCode = "404", description = "Unknown registration, or a wrong, expired or used token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Another registration of the conference has the address by now, "
+            + "or the registration is cancelled or declined; nothing was changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many writes from this client address to this registration "
+            + "(eforum.registration.rate-limit)", headers = @Header(name = HttpHeaders.RETRY_AFTER,
+            description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PostMapping(path = "/api/registrations/{id}/email/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
+    RegistrationView confirmEmail(@PathVariable String id, @RequestParam(required = false) String token) {
+        return RegistrationView.of(corrections.confirmEmail(id, token));
     }
 
     @Operation(summary = "The conference's registrations (an organiser of its team)")

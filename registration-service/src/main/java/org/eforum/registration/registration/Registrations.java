@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationMailResent;
 import org.bson.Document;
@@ -18,6 +19,7 @@ import org.eforum.contracts.event.StakeholderType;
 import org.eforum.registration.outbox.Outbox;
 import org.eforum.registration.outbox.OutboxEntry;
 import org.eforum.registration.outbox.OutboxEntryFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -260,6 +262,69 @@ public class Registrations implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), Registration.class));
     }
 
+    /**
+     * Writes a participant's correction in one findAndModify guarded by the status and sequence it was decided on:
+     * the corrected details and their event (when any changed) and an address change asked for (its pending record,
+     * replacing any earlier one, and the event that mails the new address), each with its line of history.
+     *
+     * @return the registration after the change; empty when someone else changed it first (read it again)
+     */
+    Optional<Registration> correct(Registration from, Registration.@Nullable Transition details,
+            @Nullable RegistrationEmailChangeRequested request, @Nullable PendingEmailChange change, Instant now) {
+        Query unchangedSinceRead = Query.query(Criteria.where("_id").is(from.id())
+                .and("status").is(from.status()).and("sequence").is(from.sequence()));
+        Update corrected = new Update().set("updatedAt", now);
+        List<OutboxEntry> events = new ArrayList<>();
+        List<HistoryEntry> lines = new ArrayList<>();
+        if (details != null) {
+            corrected.set("participant", details.event().participant()).inc("sequence", 1);
+            events.add(outboxEntryFactory.of(details.event()));
+            lines.add(details.entry());
+        }
+        if (request != null && change != null) {
+            corrected.set(PendingEmailChange.FIELD, change);
+            events.add(outboxEntryFactory.of(request));
+            lines.add(new HistoryEntry(HistoryEntry.Change.EMAIL_CHANGE_REQUESTED, now, Actor.participant()));
+        }
+        corrected.push(Outbox.ENTRIES).each(events.toArray()).push(HISTORY).each(lines.toArray())
+                .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
+        return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, corrected,
+                FindAndModifyOptions.options().returnNew(true), Registration.class));
+    }
+
+    /** The registration's pending address change, if it has one. */
+    Optional<PendingEmailChange> pendingEmailChange(String id) {
+        return Optional.ofNullable(mongo.findById(id, PendingEmailChange.Holder.class))
+                .map(PendingEmailChange.Holder::emailChange);
+    }
+
+    /**
+     * Moves the registration to its new address and appends the event, in one findAndModify guarded by the state
+     * it was decided on and by the pending change still being the one whose token was presented and unexpired, so
+     * the link works once. The address becomes confirmed (if it was not) and the pending change is removed.
+     *
+     * @return the registration after the change; empty when it changed meanwhile or the change is gone
+     * @throws org.springframework.dao.DuplicateKeyException when another registration of the conference has the
+     *         address by now
+     */
+    Optional<Registration> changeEmail(Registration.Transition transition, PendingEmailChange change) {
+        Registration from = transition.from();
+        Instant now = transition.event().occurredAt();
+        String newEmail = transition.event().participant().email();
+        Query unchangedAndPending = Query.query(Criteria.where("_id").is(from.id())
+                .and("status").is(from.status()).and("sequence").is(from.sequence())
+                .and(PendingEmailChange.FIELD + ".tokenHash").is(change.tokenHash())
+                .and(PendingEmailChange.FIELD + ".expiresAt").gt(now));
+        Update moved = new Update().set("participant.email", newEmail).set("emailKey", Registration.emailKey(newEmail))
+                .set(ADDRESS_CONFIRMED_AT, from.addressConfirmedAt() != null ? from.addressConfirmedAt() : now)
+                .unset(PendingEmailChange.FIELD).inc("sequence", 1).set("updatedAt", now)
+                .push(Outbox.ENTRIES, outboxEntryFactory.of(transition.event()))
+                .push(HISTORY, transition.entry())
+                .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
+        return Optional.ofNullable(mongo.findAndModify(unchangedAndPending, moved,
+                FindAndModifyOptions.options().returnNew(true), Registration.class));
+    }
+
     /** Every registration of one address, across conferences. */
     List<Registration> withEmail(String email) {
         return mongo.find(Query.query(Criteria.where("emailKey").is(Registration.emailKey(email))), Registration.class);
@@ -280,6 +345,7 @@ public class Registrations implements InitializingBean {
                 .set("participant.firstName", Registration.ERASED).set("participant.lastName", Registration.ERASED)
                 .set("participant.email", Registration.ERASED).set("participant.organisation", Registration.ERASED)
                 .unset("participant.position").unset("participant.answers").unset("notes")
+                .unset(PendingEmailChange.FIELD) // it names the address the person wanted to move to
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Change.ERASED, now, Actor.operator(requestedBy)))
                 .set(Outbox.ENTRIES, List.of()).set(Outbox.PENDING, false).unset(Outbox.PENDING_SINCE);
         return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, erase,

@@ -43,13 +43,17 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/registrations/*/cancel", "/api/registrations/*/confirm-address")
                                 .permitAll()
+                        // The participant's corrections: the token in the query is the credential.
+                        .requestMatchers(HttpMethod.PUT, "/api/registrations/*/details").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/registrations/*/email/confirm").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Metrics are for operators and their Prometheus, with Basic auth.
                         .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/", "/conferences/**", "/registrations/**", "/privacy", "/accessibility", "/css/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/conferences/*/register", "/registrations/*/cancel",
-                                "/registrations/*/confirm-address").permitAll()
+                                "/registrations/*/confirm-address", "/registrations/*/details",
+                                "/registrations/*/email").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 // The organisers' pages (/organiser/**) have a chain of their own with a login form: OrganiserSecurity.

@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.StakeholderType;
+import org.eforum.registration.registration.HistoryEntry;
 import org.junit.jupiter.api.Test;
 
 /** Both languages say everything: a key missing in one would show as ??key?? on a page. */
@@ -24,6 +25,14 @@ class MessageBundlesTest {
     @Test
     void bothLanguagesHaveTheSameKeys() {
         assertThat(bulgarian.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+    }
+
+    @Test
+    void everyChangeInARegistrationsHistoryHasALabel() {
+        for (Properties messages : new Properties[] {english, bulgarian}) {
+            Arrays.stream(HistoryEntry.Change.values())
+                    .forEach(change -> assertThat(messages).containsKey("organiser.history." + change.name()));
+        }
     }
 
     @Test

@@ -104,6 +104,34 @@ class RateLimitIT extends IntegrationSupport {
         assertThat(postJson(confirm, "", null, "203.0.113.17").statusCode()).as("another address").isEqualTo(200);
     }
 
+    @Test
+    void correctingTheDetailsIsLimitedAsTheParticipantsOtherWritesAreAndARefusedOneStoresNothing() {
+        String conference = createConference("limit-details", 40);
+        JsonNode created = json(register(conference, registrationJson("Ana", "Details", "details@limit.example.org")));
+        String id = created.path("id").asString();
+        String token = tokenOf(created.path("selfServiceUrl").asString());
+        String details = registrationJson("Ana", "Details", "details@limit.example.org")
+                .replaceAll(",\\s*\"notes\": \"[^\"]*\"", ""); // notes cannot be corrected
+        String client = "203.0.113.18";
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.add(putFrom(client, "/api/registrations/" + id + "/details?token=" + token, details).statusCode());
+        }
+
+        assertThat(statuses).containsOnly(200).hasSize(10);
+        assertTooMany(putFrom(client, "/api/registrations/" + id + "/details?token=" + token,
+                details.replace("Open Society Institute", "Refused Org")));
+        assertThat(json(get("/api/registrations/" + id + "?token=" + token, "application/json", null))
+                .path("organisation").asString()).isEqualTo("Open Society Institute");
+    }
+
+    private HttpResponse<String> putFrom(String client, String path, String body) {
+        return send(java.net.http.HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json").header("X-Forwarded-For", client)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private static void assertTooMany(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
