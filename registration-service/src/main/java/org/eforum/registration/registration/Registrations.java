@@ -87,6 +87,37 @@ public class Registrations implements InitializingBean {
                 .map(RegistrationView::of).toList();
     }
 
+    /**
+     * One page of {@link #search}'s matches with those awaiting approval first (a moderated conference's work to do):
+     * the pending ones in the search's order, then the others in it, paged across both as one list. For a search
+     * without a status filter; two queries within the conference's index, each skipped and limited by the store.
+     */
+    public List<RegistrationView> searchPendingFirst(RegistrationSearch search, long skip, int limit) {
+        Query pending = query(search).addCriteria(Criteria.where("status").is(RegistrationStatus.PENDING));
+        long pendingCount = mongo.count(pending, Registration.class);
+        List<RegistrationView> rows = new ArrayList<>();
+        if (skip < pendingCount) {
+            mongo.find(pending.with(sort(search)).skip(skip).limit(limit), Registration.class).stream()
+                    .map(RegistrationView::of).forEach(rows::add);
+        }
+        if (rows.size() < limit) {
+            Query others = query(search).addCriteria(Criteria.where("status").ne(RegistrationStatus.PENDING));
+            long skipOthers = Math.max(0, skip - pendingCount);
+            mongo.find(others.with(sort(search)).skip(skipOthers).limit(limit - rows.size()), Registration.class)
+                    .stream().map(RegistrationView::of).forEach(rows::add);
+        }
+        return rows;
+    }
+
+    /** The conference's registrations among {@code ids}, in the order given; unknown, others' and erased ones left out. */
+    public List<RegistrationView> chosen(String conferenceId, List<String> ids) {
+        Map<String, Registration> found = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids).and("conferenceId").is(conferenceId)), Registration.class)
+                .stream().filter(registration -> !registration.isErased())
+                .forEach(registration -> found.put(registration.id(), registration));
+        return ids.stream().filter(found::containsKey).map(found::get).map(RegistrationView::of).toList();
+    }
+
     /** How many of the conference's registrations match (all pages). */
     public long count(RegistrationSearch search) {
         return mongo.count(query(search), Registration.class);
