@@ -35,7 +35,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * participant confirmed, from the page their mailed link opens, that the address is theirs (absent until then): only
  * from then on do the consents to be listed and to join the experts' network take effect (see {@link #confirmAddress}).
  * {@code history} lists every change with its time and who made it, each appended by the write of the change
- * (absent on registrations older than it: {@link #historyAsKnown} derives what it can).
+ * (absent on registrations older than it: {@link #historyAsKnown} derives what it can). {@code queuedAt} is when an
+ * registration joined the end of the waiting list: when it was submitted onto it, or when an organiser approved it
+ * onto it (absent while it never was, and on registrations older than it, which are in line before the others by
+ * {@code registeredAt}: see {@link Registrations#oldestWaitlisted}).
  *
  * <p>The registration owns its state machine: {@code CONFIRMED} or {@code WAITLISTED} at submission,
  * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED); in a moderated conference
@@ -62,7 +65,8 @@ public record Registration(
         PrivacyNotice.ConsentRecord consent,
         Instant linkResentAt,
         Instant addressConfirmedAt,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Instant queuedAt) {
 
     /**
      * A new registration as submitted: its first event ({@code RegistrationConfirmed} or {@code RegistrationWaitlisted},
@@ -78,7 +82,8 @@ public record Registration(
         };
         return new Registration(first.registrationId(), conferenceId, emailKey(participant.email()), participant,
                 notes, first.status(), first.sequence(), now, now, true, now, List.of(firstEntry), consent, null, null,
-                List.of(new HistoryEntry(submitted, now, Actor.participant())));
+                List.of(new HistoryEntry(submitted, now, Actor.participant())),
+                first.status() == RegistrationStatus.WAITLISTED ? now : null);
     }
 
     static String emailKey(String email) {

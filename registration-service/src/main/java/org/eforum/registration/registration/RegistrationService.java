@@ -332,7 +332,8 @@ public class RegistrationService {
 
     /**
      * An organiser approves a pending registration. It takes a seat through the same guarded claim as a submit (a
-     * free seat, and nobody waiting for it), else joins the end of the waiting list; {@code RegistrationApproved}
+     * free seat, and nobody waiting for it), else joins the end of the waiting list (after everyone on it, whenever
+     * they registered: {@link Registrations#oldestWaitlisted}); {@code RegistrationApproved}
      * carries which, and the organiser's optional message. The seat is taken before the registration changes, so a
      * crash in between under-uses the conference and the reconciler gives the seat back.
      *
@@ -351,7 +352,7 @@ public class RegistrationService {
             }
             RegistrationStatus to = seated ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
             Conference conference = conferenceService.get(conferenceId);
-            Optional<Registration> approved = registrations.apply(current.approve(conference.snapshot(),
+            Optional<Registration> approved = registrations.applyApproval(current.approve(conference.snapshot(),
                     links.linkFor(id), clock.instant(), by, to, words(message)));
             if (approved.isEmpty()) {
                 // Cancelled, approved or declined meanwhile: the place goes back, and we decide again.

@@ -34,6 +34,7 @@ class ModerationIT extends IntegrationSupport {
     @Autowired
     Conferences conferences;
 
+
     @Test
     void aSubmitIsPendingWithoutASeatThenApprovalsFillTheSeatsAndTheWaitingListAndADeclineIsFinal() {
         String conference = createModeratedConference("moderated", 1);
@@ -183,6 +184,40 @@ class ModerationIT extends IntegrationSupport {
             assertThat(PublishedEvents.kindsOf(events, id(vera))).containsExactly("submitted", "cancelled");
             assertThat(only(events, id(vera), "cancelled").data().path("previousStatus").asString()).isEqualTo("PENDING");
         });
+    }
+
+    @Test
+    void anApprovalOntoTheWaitingListJoinsItsEndWhenEverTheParticipantRegistered() {
+        String conference = createModeratedConference("moderated-line", 1);
+        JsonNode ana = registered(conference, "ana.line", "en");
+        JsonNode boris = registered(conference, "boris.line", "en");
+        JsonNode vera = registered(conference, "vera.line", "en");
+        approve(conference, vera);
+        approve(conference, boris);
+        approve(conference, ana);
+        assertThat(statusOf(ana)).isEqualTo("WAITLISTED");
+        assertSeats(conference, 0, 2);
+
+        assertThat(cancel(vera).statusCode()).isEqualTo(200);
+
+        assertThat(statusOf(boris)).as("approved onto the list first, so first in line").isEqualTo("CONFIRMED");
+        assertThat(statusOf(ana)).as("registered first, but approved last").isEqualTo("WAITLISTED");
+        assertSeats(conference, 0, 1);
+
+        // No longer moderated: a newcomer joins the list behind those approved onto it.
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(url("/api/conferences/" + conference))
+                .header("Content-Type", "application/json").header("Authorization", ORGANISER)
+                .PUT(HttpRequest.BodyPublishers.ofString(conferenceJson(conference, 1, null), StandardCharsets.UTF_8))
+                .build());
+        assertThat(json(updated).path("moderated").asBoolean()).isFalse();
+        JsonNode georgi = registered(conference, "georgi.line", "en");
+        assertThat(georgi.path("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(cancel(boris).statusCode()).isEqualTo(200);
+        assertThat(statusOf(ana)).isEqualTo("CONFIRMED");
+        assertThat(statusOf(georgi)).isEqualTo("WAITLISTED");
+        assertThat(cancel(ana).statusCode()).isEqualTo(200);
+        assertThat(statusOf(georgi)).isEqualTo("CONFIRMED");
+        assertSeats(conference, 0, 0);
     }
 
     @Test
