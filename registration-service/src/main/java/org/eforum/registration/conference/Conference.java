@@ -19,7 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * usernames of its organisers: whoever created it, and whom the team added since (empty on conferences older than
  * teams, which only an operator can then give a team). {@code description} is keyed by language like the title, and may
  * be empty (conferences older than descriptions have none). {@code questions} are the conference's own questions
- * in the form's order, the retired ones after them ({@link Question}).
+ * in the form's order, the retired ones after them ({@link Question}). {@code moderated}: each registration waits,
+ * PENDING, for an organiser to approve or decline it (absent on older conferences: not moderated).
  */
 @Document("conferences")
 public record Conference(
@@ -47,9 +48,11 @@ public record Conference(
         List<OutboxEntry> outbox,
         List<String> team,
         Map<String, String> description,
-        List<Question> questions) {
+        List<Question> questions,
+        Boolean moderated) {
 
     public Conference {
+        moderated = Boolean.TRUE.equals(moderated); // conferences older than moderation are not moderated
         team = team == null ? List.of() : List.copyOf(team);
         description = description == null ? Map.of() : Map.copyOf(description);
         questions = questions == null ? List.of() : List.copyOf(questions);
@@ -64,12 +67,18 @@ public record Conference(
                 snapshot.endDate(), snapshot.city(), snapshot.country(), snapshot.capacity(), snapshot.registrationOpens(),
                 snapshot.registrationCloses(), snapshot.languages(), snapshot.contact(), snapshot.cc(),
                 snapshot.organiserNotifications(), snapshot.capacity(), 0, 1, now, now, true, now, List.of(created),
-                List.of(creator), snapshot.description(), List.of());
+                List.of(creator), snapshot.description(), List.of(), snapshot.moderated());
     }
 
     public ConferenceSnapshot snapshot() {
         return new ConferenceSnapshot(id, title, venue, startDate, endDate, city, country, capacity,
-                registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications, description);
+                registrationOpens, registrationCloses, languages, contact, cc, organiserNotifications, description,
+                moderated);
+    }
+
+    /** Whether the organisers approve each registration before it takes a seat (or joins the waiting list). */
+    public boolean isModerated() {
+        return Boolean.TRUE.equals(moderated);
     }
 
     /** The questions the form asks now (of someone, see {@link Question#isAskedOf}). */

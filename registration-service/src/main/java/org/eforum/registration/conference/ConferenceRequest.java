@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -20,7 +21,10 @@ import org.eforum.registration.validation.EmailAddress;
 import org.eforum.registration.validation.Language;
 import org.eforum.registration.validation.PlainText;
 
-/** What an organiser sends to create or update a conference; {@code description} is optional, per language. */
+/**
+ * What an organiser sends to create or update a conference; {@code description} is optional, per language;
+ * {@code moderated} absent is false.
+ */
 public record ConferenceRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9-]{3,64}", message = "must be 3 to 64 characters a-z, 0-9 or -") String id,
         @NotEmpty Map<@Pattern(regexp = Language.PATTERN) String, @NotBlank @Size(max = 300) @PlainText String> title,
@@ -37,7 +41,9 @@ public record ConferenceRequest(
         @Size(max = 20) List<@NotBlank @EmailAddress String> cc,
         @NotNull OrganiserNotifications organiserNotifications,
         Map<@Pattern(regexp = Language.PATTERN) String,
-                @Size(max = DESCRIPTION_MAX) @PlainText(multiline = true) String> description) {
+                @Size(max = DESCRIPTION_MAX) @PlainText(multiline = true) String> description,
+        @Schema(description = "The organisers approve each registration: a submit is PENDING and takes no seat "
+                + "until approved (default false)", defaultValue = "false") Boolean moderated) {
 
     /** A description's length limit per language: a few paragraphs, not a programme. */
     public static final int DESCRIPTION_MAX = 5_000;
@@ -45,6 +51,11 @@ public record ConferenceRequest(
     public record ContactRequest(
             @NotBlank @Size(max = 200) @PlainText String name,
             @NotBlank @EmailAddress String email) {
+    }
+
+    /** Whether the organisers approve each registration (absent: no); not a getter, so no second JSON property. */
+    public boolean moderatedOrNot() {
+        return Boolean.TRUE.equals(moderated);
     }
 
     @AssertTrue(message = "must not be before startDate")

@@ -74,7 +74,7 @@ public class ConferenceService {
                     .set("registrationCloses", snapshot.registrationCloses()).set("languages", snapshot.languages())
                     .set("contact", snapshot.contact()).set("cc", snapshot.cc())
                     .set("organiserNotifications", snapshot.organiserNotifications())
-                    .set("description", snapshot.description());
+                    .set("description", snapshot.description()).set("moderated", snapshot.moderated());
             var updated = conferences.update(id, current.version(), delta, changes, event, now);
             if (updated.isPresent()) {
                 if (delta > 0) {
@@ -153,7 +153,7 @@ public class ConferenceService {
                 current.endDate(), current.city(), current.country(), current.capacity(), window.opens(), window.closes(),
                 current.languages(), new ConferenceRequest.ContactRequest(current.contact().name(),
                         current.contact().email()), current.cc(), current.organiserNotifications(),
-                current.description()));
+                current.description(), current.isModerated()));
     }
 
     public Conference get(String id) {
@@ -175,7 +175,7 @@ public class ConferenceService {
                 request.city(), request.country(), request.capacity(), request.registrationOpens(),
                 request.registrationCloses(), request.languages(),
                 new Contact(request.contact().name(), request.contact().email()),
-                request.cc(), request.organiserNotifications(), description(request));
+                request.cc(), request.organiserNotifications(), description(request), request.moderatedOrNot());
     }
 
     /** The description's texts without blank ones: an empty text is no description in that language. */

@@ -13,6 +13,7 @@ import org.eforum.contracts.event.OrganiserNotifications;
  * A conference as the API shows it, with its live seat count. The cc addresses are the organisers' own and are
  * shown to organisers only ({@code null}, hence absent, for the public), and so is the team (the usernames of the
  * conference's organisers). {@code questions} are the conference's own questions ({@link Question}).
+ * {@code moderated}: the organisers approve each registration before it takes a seat.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConferenceView(
@@ -35,7 +36,8 @@ public record ConferenceView(
         int waitlistLength,
         List<String> team,
         Map<String, String> description,
-        List<Question> questions) {
+        List<Question> questions,
+        boolean moderated) {
 
     /** With every question, the retired ones too (their answers may still be read). */
     static ConferenceView forOrganiser(Conference c, Instant now) {
@@ -54,6 +56,6 @@ public record ConferenceView(
         return new ConferenceView(c.id(), c.title(), c.venue(), c.startDate(), c.endDate(), c.city(), c.country(),
                 c.capacity(), c.registrationOpens(), c.registrationCloses(), c.window().isOpen(now), c.languages(),
                 c.contact(), cc, c.organiserNotifications(), c.seatsLeft(), c.waitlistLength(), team,
-                c.description(), questions);
+                c.description(), questions, c.isModerated());
     }
 }

@@ -33,7 +33,7 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
     /** The inputs, top to bottom: errors are listed in this order. */
     static final List<String> FIELDS = List.of("id", "title.bg", "title.en", "venue.bg", "venue.en", "description.bg", "description.en", "languages",
             "startDate", "endDate", "city", "country", "capacity", "registrationOpens", "registrationCloses",
-            "contact.name", "contact.email", "cc", "organiserNotifications");
+            "contact.name", "contact.email", "cc", "organiserNotifications", "moderated");
 
     /** What the form could not read, by field, as message codes; and the request made of the rest. */
     record Parsed(ConferenceRequest request, Map<String, String> unreadable) {
@@ -52,6 +52,9 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
             if (value != null && !field.equals("languages")) {
                 values.put(field, value);
             }
+        }
+        if (!"true".equals(values.get("moderated"))) {
+            values.remove("moderated"); // a checkbox: ticked sends "true", unticked sends nothing
         }
         List<String> languages = submitted.getOrDefault("languages", List.of()).stream()
                 .filter(Language.SUPPORTED::contains).distinct().toList();
@@ -75,6 +78,9 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
         values.put("contact.email", conference.contact().email());
         values.put("cc", conference.cc() == null ? "" : String.join("\n", conference.cc()));
         values.put("organiserNotifications", conference.organiserNotifications().name());
+        if (conference.isModerated()) {
+            values.put("moderated", "true");
+        }
         return new ConferenceForm(values, List.copyOf(conference.languages()));
     }
 
@@ -102,7 +108,7 @@ record ConferenceForm(Map<String, String> values, List<String> languages) {
         ConferenceRequest request = new ConferenceRequest(value("id"), title, venue, startDate, endDate, value("city"),
                 value("country"), capacity, opens, closes, languages,
                 new ConferenceRequest.ContactRequest(value("contact.name"), value("contact.email")), cc, notifications,
-                description);
+                description, "true".equals(values.get("moderated")));
         return new Parsed(request, unreadable);
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceConflictException;
@@ -111,6 +112,8 @@ class OrganiserConferencesPage {
                 registrations.registeredSince(id, moments.startOfToday()), moments.now(), locale, moments));
         page.addObject("form", ConferenceForm.of(conference, Moments.LOCAL_TIME));
         page.addObject("countryName", new Locale.Builder().setRegion(conference.country()).build().getDisplayCountry(locale));
+        page.addObject("moderated", conference.isModerated());
+        page.addObject("pending", registrations.countByStatus(id).getOrDefault(RegistrationStatus.PENDING, 0L));
         return page;
     }
 

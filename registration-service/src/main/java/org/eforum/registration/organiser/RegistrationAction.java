@@ -10,7 +10,10 @@ import java.util.Optional;
 enum RegistrationAction {
     CANCEL("cancel"),
     PROMOTE("promote"),
-    RESEND_MAIL("resend-mail");
+    RESEND_MAIL("resend-mail"),
+    /** A pending registration of a moderated conference, with an optional message to the participant. */
+    APPROVE("approve"),
+    DECLINE("decline");
 
     private final String param;
 
@@ -20,6 +23,11 @@ enum RegistrationAction {
 
     String param() {
         return param;
+    }
+
+    /** Whether the confirmation asks for an optional message to the participant. */
+    boolean takesMessage() {
+        return this == APPROVE || this == DECLINE;
     }
 
     static Optional<RegistrationAction> of(String param) {

@@ -16,7 +16,13 @@ record RegistrationRow(
         boolean expert,
         String registeredAt,
         String registeredAtIso,
-        String href) {
+        String href,
+        String id) {
+
+    /** Awaiting the organisers' approval: the row offers a checkbox to approve or decline it with others. */
+    public boolean pending() {
+        return "PENDING".equals(status);
+    }
 
     static RegistrationRow of(RegistrationView registration, Locale locale, Moments moments) {
         String country = new Locale.Builder().setRegion(registration.country()).build().getDisplayCountry(locale);
@@ -25,6 +31,7 @@ record RegistrationRow(
                 registration.status().name(), registration.consents().listInDirectory(),
                 registration.consents().joinExpertsNetwork(), moments.moment(registration.registeredAt(), locale),
                 registration.registeredAt().atZone(Moments.LOCAL_TIME).toOffsetDateTime().toString(),
-                "/organiser/conferences/" + registration.conferenceId() + "/registrations/" + registration.id());
+                "/organiser/conferences/" + registration.conferenceId() + "/registrations/" + registration.id(),
+                registration.id());
     }
 }

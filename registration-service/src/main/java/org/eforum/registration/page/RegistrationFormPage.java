@@ -200,6 +200,7 @@ class RegistrationFormPage {
         page.addObject("values", values);
         page.addObject("errors", errors);
         page.addObject("notice", notice);
+        page.addObject("moderated", conference.isModerated());
         page.addObject("stakeholderTypes", options.stakeholderTypes(locale));
         page.addObject("countries", options.countries(locale));
         page.addObject("languages", options.languages(locale));

@@ -13,6 +13,12 @@ public record HistoryEntry(Change change, Instant at, Actor by) {
         SUBMITTED,
         SUBMITTED_CONFIRMED,
         SUBMITTED_WAITLISTED,
+        /** Registered for a moderated conference: awaits the organisers' approval, holds no seat. */
+        SUBMITTED_PENDING,
+        /** An organiser approved it: it took a seat (CONFIRMED) or joined the waiting list. */
+        APPROVED,
+        /** An organiser declined it: final. */
+        DECLINED,
         PROMOTED,
         CANCELLED,
         ADDRESS_CONFIRMED,
@@ -31,6 +37,6 @@ public record HistoryEntry(Change change, Instant at, Actor by) {
 
     boolean isSubmission() {
         return change == Change.SUBMITTED || change == Change.SUBMITTED_CONFIRMED
-                || change == Change.SUBMITTED_WAITLISTED;
+                || change == Change.SUBMITTED_WAITLISTED || change == Change.SUBMITTED_PENDING;
     }
 }

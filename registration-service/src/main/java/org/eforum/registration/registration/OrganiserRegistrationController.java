@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import org.eforum.registration.conference.ConferenceNotFoundException;
 import org.eforum.registration.conference.NotInTeamException;
 import org.eforum.registration.conference.TeamAccess;
@@ -15,6 +16,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -92,6 +94,45 @@ class OrganiserRegistrationController {
             Authentication caller) {
         managed(conferenceId, caller);
         return OrganiserRegistrationView.of(registrations.resendMail(conferenceId, registrationId, Actor.of(caller)));
+    }
+
+    @Operation(summary = "Approve a registration awaiting approval (an organiser of its team)",
+            description = "A moderated conference's PENDING registration takes a seat if one is free and nobody "
+                    + "waits (CONFIRMED), else joins the end of the waiting list (WAITLISTED): RegistrationApproved, "
+                    + "with the optional message (plain text, at most 2000 characters, in the participant's "
+                    + "language) for the participant's mail. The history names the caller.")
+    @ApiResponse(responseCode = "200", description = "Approved: CONFIRMED or WAITLISTED")
+    @ApiResponse(responseCode = "400", description = "The message is too long or not plain text; nothing changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Not PENDING; nothing changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PostMapping("/approve")
+    RegistrationView approve(@PathVariable String conferenceId, @PathVariable String registrationId,
+            @Valid @RequestBody(required = false) ModerationRequest body, Authentication caller) {
+        managed(conferenceId, caller);
+        return RegistrationView.of(registrations.approve(conferenceId, registrationId, Actor.of(caller),
+                body == null ? null : body.message()));
+    }
+
+    @Operation(summary = "Decline a registration awaiting approval (an organiser of its team)",
+            description = "A moderated conference's PENDING registration becomes DECLINED, final: "
+                    + "RegistrationDeclined, with the optional message (plain text, at most 2000 characters, in the "
+                    + "participant's language) for the participant's mail. The history names the caller.")
+    @ApiResponse(responseCode = "200", description = "Declined")
+    @ApiResponse(responseCode = "400", description = "The message is too long or not plain text; nothing changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Not PENDING; nothing changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PostMapping("/decline")
+    RegistrationView decline(@PathVariable String conferenceId, @PathVariable String registrationId,
+            @Valid @RequestBody(required = false) ModerationRequest body, Authentication caller) {
+        managed(conferenceId, caller);
+        return RegistrationView.of(registrations.decline(conferenceId, registrationId, Actor.of(caller),
+                body == null ? null : body.message()));
     }
 
     private void managed(String conferenceId, Authentication caller) {

@@ -12,7 +12,9 @@ import org.eforum.contracts.event.ConferenceSnapshot;
 import org.eforum.contracts.event.Participant;
 import org.eforum.contracts.event.ParticipantMessaged;
 import org.eforum.contracts.event.RegistrationAddressConfirmed;
+import org.eforum.contracts.event.RegistrationApproved;
 import org.eforum.contracts.event.RegistrationCancelled;
+import org.eforum.contracts.event.RegistrationDeclined;
 import org.eforum.contracts.event.RegistrationDetailsChanged;
 import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.contracts.event.RegistrationEvent;
@@ -35,10 +37,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * participant confirmed, from the page their mailed link opens, that the address is theirs (absent until then): only
  * from then on do the consents to be listed and to join the experts' network take effect (see {@link #confirmAddress}).
  * {@code history} lists every change with its time and who made it, each appended by the write of the change
- * (absent on registrations older than it: {@link #historyAsKnown} derives what it can).
+ * (absent on registrations older than it: {@link #historyAsKnown} derives what it can). {@code queuedAt} is when an
+ * registration joined the end of the waiting list: when it was submitted onto it, or when an organiser approved it
+ * onto it (absent while it never was, and on registrations older than it, which are in line before the others by
+ * {@code registeredAt}: see {@link Registrations#oldestWaitlisted}).
  *
  * <p>The registration owns its state machine: {@code CONFIRMED} or {@code WAITLISTED} at submission,
- * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED). A transition checks its
+ * {@link #promote} (WAITLISTED → CONFIRMED) and {@link #cancel} (either → CANCELLED); in a moderated conference
+ * {@code PENDING} at submission, then {@link #approve} (→ CONFIRMED or WAITLISTED), {@link #decline} (→ DECLINED,
+ * final) or {@link #cancel} (→ CANCELLED). A transition checks its
  * precondition here and returns a {@link Transition}: the new status and the event it owes, which
  * {@link Registrations#apply} writes as one guarded atomic update, so a state change never exists without its
  * event, and two concurrent transitions of the same registration cannot both succeed.
@@ -60,7 +67,8 @@ public record Registration(
         PrivacyNotice.ConsentRecord consent,
         Instant linkResentAt,
         Instant addressConfirmedAt,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Instant queuedAt) {
 
     /**
      * A new registration as submitted: its first event ({@code RegistrationConfirmed} or {@code RegistrationWaitlisted},
@@ -69,11 +77,15 @@ public record Registration(
     static Registration submit(String conferenceId, Participant participant, String notes, RegistrationEvent first,
             OutboxEntry firstEntry, PrivacyNotice.ConsentRecord consent) {
         Instant now = first.occurredAt();
-        HistoryEntry.Change submitted = first.status() == RegistrationStatus.WAITLISTED
-                ? HistoryEntry.Change.SUBMITTED_WAITLISTED : HistoryEntry.Change.SUBMITTED_CONFIRMED;
+        HistoryEntry.Change submitted = switch (first.status()) {
+            case WAITLISTED -> HistoryEntry.Change.SUBMITTED_WAITLISTED;
+            case PENDING -> HistoryEntry.Change.SUBMITTED_PENDING; // a moderated conference: no seat yet
+            default -> HistoryEntry.Change.SUBMITTED_CONFIRMED;
+        };
         return new Registration(first.registrationId(), conferenceId, emailKey(participant.email()), participant,
                 notes, first.status(), first.sequence(), now, now, true, now, List.of(firstEntry), consent, null, null,
-                List.of(new HistoryEntry(submitted, now, Actor.participant())));
+                List.of(new HistoryEntry(submitted, now, Actor.participant())),
+                first.status() == RegistrationStatus.WAITLISTED ? now : null);
     }
 
     static String emailKey(String email) {
@@ -96,9 +108,22 @@ public record Registration(
         return status == RegistrationStatus.WAITLISTED;
     }
 
-    /** The participant gives up their seat or their place on the waiting list (themselves, or an organiser for them). */
+    /** Awaiting the organisers' approval (a moderated conference): holds no seat and no place in line. */
+    public boolean isPending() {
+        return status == RegistrationStatus.PENDING;
+    }
+
+    /** Declined by the organisers: over, as a cancelled one, and nothing more can happen to it. */
+    public boolean isDeclined() {
+        return status == RegistrationStatus.DECLINED;
+    }
+
+    /**
+     * The participant gives up their seat, their place on the waiting list or their pending request (themselves, or
+     * an organiser for them).
+     */
     Transition cancel(ConferenceSnapshot conference, String selfServiceUrl, Instant now, Actor by) {
-        if (isCancelled()) {
+        if (isCancelled() || isDeclined()) {
             throw new IllegalStateException("Registration " + id + " is cancelled already");
         }
         return new Transition(this, RegistrationStatus.CANCELLED, new RegistrationCancelled(UUID.randomUUID(), now,
@@ -115,7 +140,7 @@ public record Registration(
      * address to be confirmed: what the participant's page offers the button for.
      */
     public boolean awaitsAddressConfirmation() {
-        return !isAddressConfirmed() && !isCancelled() && participant.consents() != null
+        return !isAddressConfirmed() && status.isActive() && participant.consents() != null
                 && (participant.consents().listInDirectory() || participant.consents().joinExpertsNetwork());
     }
 
@@ -124,7 +149,7 @@ public record Registration(
      * registration (sequence + 1) that keeps its status, so its seat or place in line is untouched.
      */
     Transition confirmAddress(ConferenceSnapshot conference, String selfServiceUrl, Instant now) {
-        if (isCancelled() || isAddressConfirmed()) {
+        if (!status.isActive() || isAddressConfirmed()) {
             throw new IllegalStateException("Registration " + id + " cannot be confirmed: " + status
                     + (isAddressConfirmed() ? ", confirmed already" : ""));
         }
@@ -144,6 +169,34 @@ public record Registration(
         return new Transition(this, RegistrationStatus.CONFIRMED, new RegistrationPromoted(UUID.randomUUID(), now,
                 id, sequence + 1, participant, conference, selfServiceUrl),
                 new HistoryEntry(HistoryEntry.Change.PROMOTED, now, by));
+    }
+
+    /**
+     * An organiser approves a pending registration: {@code to} is CONFIRMED when the caller took a seat for it,
+     * WAITLISTED when it joined the end of the waiting list. {@code message} is the organiser's optional word to the
+     * participant, in the participant's language.
+     */
+    Transition approve(ConferenceSnapshot conference, String selfServiceUrl, Instant now, Actor by,
+            RegistrationStatus to, String message) {
+        if (!isPending()) {
+            throw new IllegalStateException("Only a pending registration can be approved; " + id + " is " + status);
+        }
+        if (to != RegistrationStatus.CONFIRMED && to != RegistrationStatus.WAITLISTED) {
+            throw new IllegalArgumentException("An approval confirms or waitlists, not " + to);
+        }
+        return new Transition(this, to, new RegistrationApproved(UUID.randomUUID(), now, id, sequence + 1,
+                participant, conference, selfServiceUrl, to, message),
+                new HistoryEntry(HistoryEntry.Change.APPROVED, now, by));
+    }
+
+    /** An organiser declines a pending registration: final, it never held a seat. */
+    Transition decline(ConferenceSnapshot conference, String selfServiceUrl, Instant now, Actor by, String message) {
+        if (!isPending()) {
+            throw new IllegalStateException("Only a pending registration can be declined; " + id + " is " + status);
+        }
+        return new Transition(this, RegistrationStatus.DECLINED, new RegistrationDeclined(UUID.randomUUID(), now, id,
+                sequence + 1, participant, conference, selfServiceUrl, message),
+                new HistoryEntry(HistoryEntry.Change.DECLINED, now, by));
     }
 
     /**

@@ -14,7 +14,7 @@ public class RegistrationConflictException extends ErrorResponseException {
     private final Kind kind;
 
     public enum Kind { DUPLICATE, NOT_YET_OPEN, CLOSED, ALREADY_CANCELLED, CANCELLED_NOT_CONFIRMABLE, NOT_WAITLISTED,
-        NO_SEAT_FREE, BUSY }
+        NO_SEAT_FREE, BUSY, NOT_PENDING, DECLINED }
 
     private RegistrationConflictException(Kind kind, ProblemDetail problem) {
         super(HttpStatus.CONFLICT, problem, null);
@@ -91,6 +91,27 @@ public class RegistrationConflictException extends ErrorResponseException {
         problem.setType(URI.create("https://eforum.example.org/problems/no-seat-free"));
         problem.setProperty("registrationId", id);
         return new RegistrationConflictException(Kind.NO_SEAT_FREE, problem);
+    }
+
+    /** Approve and decline apply to a registration that awaits the organisers' approval, and only to one. */
+    static RegistrationConflictException notPending(String id, RegistrationStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Only a registration awaiting approval can be approved or declined; this one is " + status
+                        + ". Nothing was changed.");
+        problem.setTitle("Not awaiting approval");
+        problem.setType(URI.create("https://eforum.example.org/problems/not-pending"));
+        problem.setProperty("registrationId", id);
+        problem.setProperty("status", status.name());
+        return new RegistrationConflictException(Kind.NOT_PENDING, problem);
+    }
+
+    static RegistrationConflictException declined(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This registration was declined by the organisers; there is nothing to change.");
+        problem.setTitle("Declined");
+        problem.setType(URI.create("https://eforum.example.org/problems/declined"));
+        problem.setProperty("registrationId", id);
+        return new RegistrationConflictException(Kind.DECLINED, problem);
     }
 
     static RegistrationConflictException busy(String id) {

@@ -53,7 +53,7 @@ class RegistrationController {
             + "is the connection's, or the nearest untrusted X-Forwarded-For hop when the connection comes from a "
             + "trusted proxy (loopback and private ranges by default).")
     @ApiResponse(responseCode = "201", description = "Registered and durable: CONFIRMED, or WAITLISTED when no seat "
-            + "is left; Location names the registration")
+            + "is left, or PENDING (no seat taken) when the conference is moderated; Location names the registration")
     @ApiResponse(responseCode = "409", description = "This e-mail address is registered for the conference already "
             + "(the answer names nothing of that registration; its own link is mailed to the address again, at most "
             + "once per eforum.registration.link-resend-interval, default 10 minutes), or registration is not open",

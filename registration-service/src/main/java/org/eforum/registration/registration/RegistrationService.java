@@ -12,6 +12,7 @@ import org.eforum.contracts.event.RegistrationConfirmed;
 import org.eforum.contracts.event.RegistrationEvent;
 import org.eforum.contracts.event.RegistrationLinkResent;
 import org.eforum.contracts.event.RegistrationStatus;
+import org.eforum.contracts.event.RegistrationSubmitted;
 import org.eforum.contracts.event.RegistrationWaitlisted;
 import org.eforum.registration.RegistrationSettings;
 import org.eforum.registration.conference.Conference;
@@ -85,6 +86,9 @@ public class RegistrationService {
 
         // Before a seat is taken: a refused answer changes nothing.
         Map<String, Object> answers = Answers.checked(conference, request.stakeholderType(), request.answers());
+        if (conference.isModerated()) {
+            return submitPending(conference, request, answers, now);
+        }
         boolean seated = conferences.takeSeatUnlessOthersWait(conferenceId);
         if (!seated) {
             conferences.joinWaitlist(conferenceId);
@@ -167,6 +171,9 @@ public class RegistrationService {
             Registration current = registrations.find(id).orElseThrow(RegistrationNotFoundException::new);
             if (current.isCancelled()) {
                 throw RegistrationConflictException.alreadyCancelled(id);
+            }
+            if (current.isDeclined()) {
+                throw RegistrationConflictException.declined(id);
             }
             Conference conference = conferenceService.get(current.conferenceId());
             Optional<Registration> cancelled = registrations.apply(
@@ -260,6 +267,9 @@ public class RegistrationService {
             if (current.isCancelled()) {
                 throw RegistrationConflictException.cancelledCannotBeConfirmed(id);
             }
+            if (current.isDeclined()) {
+                throw RegistrationConflictException.declined(id);
+            }
             if (current.isAddressConfirmed()) {
                 return current;
             }
@@ -298,6 +308,114 @@ public class RegistrationService {
         return erased;
     }
 
+    /**
+     * A submit to a moderated conference: the registration waits, PENDING, for the organisers, and takes no seat
+     * and no place on the waiting list ({@code RegistrationSubmitted}). A duplicate answers as any repeat.
+     */
+    private Registration submitPending(Conference conference, RegistrationRequest request,
+            Map<String, Object> answers, Instant now) {
+        String id = UUID.randomUUID().toString();
+        Participant participant = request.participant(answers);
+        RegistrationEvent event = new RegistrationSubmitted(UUID.randomUUID(), now, id, 1, participant,
+                conference.snapshot(), links.linkFor(id));
+        Registration registration = Registration.submit(conference.id(), participant, blankToNull(request.notes()),
+                event, outboxEntryFactory.of(event), privacyNotice.consentGiven(participant.language(), now));
+        try {
+            registrations.insert(registration);
+        } catch (DuplicateKeyException e) {
+            Optional<Registration> existing = registrations.findByEmail(conference.id(), request.email());
+            throw existing.isPresent() ? repeat(conference, existing.get(), now)
+                    : RegistrationConflictException.duplicate();
+        }
+        return registration;
+    }
+
+    /**
+     * An organiser approves a pending registration. It takes a seat through the same guarded claim as a submit (a
+     * free seat, and nobody waiting for it), else joins the end of the waiting list (after everyone on it, whenever
+     * they registered: {@link Registrations#oldestWaitlisted}); {@code RegistrationApproved}
+     * carries which, and the organiser's optional message. The seat is taken before the registration changes, so a
+     * crash in between under-uses the conference and the reconciler gives the seat back.
+     *
+     * @throws RegistrationNotFoundException when the conference has no such registration (or it is erased)
+     * @throws RegistrationConflictException when it is not pending
+     */
+    public Registration approve(String conferenceId, String id, Actor by, String message) {
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Registration current = ofConference(conferenceId, id);
+            if (!current.isPending()) {
+                throw RegistrationConflictException.notPending(id, current.status());
+            }
+            boolean seated = conferences.takeSeatUnlessOthersWait(conferenceId);
+            if (!seated) {
+                conferences.joinWaitlist(conferenceId);
+            }
+            RegistrationStatus to = seated ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+            Conference conference = conferenceService.get(conferenceId);
+            Optional<Registration> approved = registrations.applyApproval(current.approve(conference.snapshot(),
+                    links.linkFor(id), clock.instant(), by, to, words(message)));
+            if (approved.isEmpty()) {
+                // Cancelled, approved or declined meanwhile: the place goes back, and we decide again.
+                giveBackPlace(conferenceId, to);
+                continue;
+            }
+            if (!seated && waitlist.fillFreeSeats(conferenceId).contains(id)) {
+                // A seat was freed between our look at the counter and our write, and we were first in line.
+                return registrations.find(id).orElse(approved.get());
+            }
+            return approved.get();
+        }
+        throw RegistrationConflictException.busy(id);
+    }
+
+    /**
+     * An organiser declines a pending registration ({@code RegistrationDeclined}, with the optional message): final;
+     * it held nothing, so nothing is given back.
+     *
+     * @throws RegistrationNotFoundException when the conference has no such registration (or it is erased)
+     * @throws RegistrationConflictException when it is not pending
+     */
+    public Registration decline(String conferenceId, String id, Actor by, String message) {
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Registration current = ofConference(conferenceId, id);
+            if (!current.isPending()) {
+                throw RegistrationConflictException.notPending(id, current.status());
+            }
+            Conference conference = conferenceService.get(conferenceId);
+            Optional<Registration> declined = registrations.apply(current.decline(conference.snapshot(),
+                    links.linkFor(id), clock.instant(), by, words(message)));
+            if (declined.isPresent()) {
+                return declined.get();
+            }
+        }
+        throw RegistrationConflictException.busy(id);
+    }
+
+    /**
+     * Approves or declines many registrations of one conference, in the order given, each on its own (its own write
+     * and event, as one at a time would). Each participant gets the message in their language, else in the other
+     * one given. What cannot be approved or declined is skipped with the reason, and the others go on.
+     */
+    public Moderated moderate(String conferenceId, List<String> ids, boolean approve, Map<String, String> message,
+            Actor by) {
+        conferenceService.get(conferenceId);
+        List<Registration> done = new java.util.ArrayList<>();
+        List<Moderated.Skipped> skipped = new java.util.ArrayList<>();
+        for (String id : ids) {
+            try {
+                Registration current = ofConference(conferenceId, id);
+                String words = Moderated.messageFor(message, current.participant().language());
+                done.add(approve ? approve(conferenceId, id, by, words) : decline(conferenceId, id, by, words));
+            } catch (RegistrationNotFoundException unknown) {
+                skipped.add(new Moderated.Skipped(id, Moderated.UNKNOWN));
+            } catch (RegistrationConflictException refused) {
+                skipped.add(new Moderated.Skipped(id, refused.kind() == RegistrationConflictException.Kind.NOT_PENDING
+                        ? Moderated.NOT_PENDING : Moderated.BUSY));
+            }
+        }
+        return new Moderated(done, skipped);
+    }
+
     /** The conference the registrations belong to (404 when there is none). */
     public Conference conferenceOf(String conferenceId) {
         return conferenceService.get(conferenceId);
@@ -322,7 +440,8 @@ public class RegistrationService {
 
     /**
      * What a registration that held {@code status} leaves behind: a confirmed one frees its seat, which goes to the
-     * waiting list at once; a waitlisted one leaves the waiting list; a cancelled one held nothing.
+     * waiting list at once; a waitlisted one leaves the waiting list; a cancelled, pending or declined one held
+     * nothing.
      */
     private void giveBackPlace(String conferenceId, RegistrationStatus status) {
         switch (status) {
@@ -331,10 +450,16 @@ public class RegistrationService {
                 waitlist.fillFreeSeats(conferenceId);
             }
             case WAITLISTED -> conferences.leaveWaitlist(conferenceId);
-            case CANCELLED -> {
-                // nothing held
+            case CANCELLED, PENDING, DECLINED -> {
+                // nothing held: a pending or declined registration never had a seat or a place in line
             }
         }
+    }
+
+    /** An organiser's message as the participant reads it: absent when blank, a form's CR LF as line breaks. */
+    private static String words(String message) {
+        String text = blankToNull(message);
+        return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static String blankToNull(String value) {

@@ -50,6 +50,9 @@ public class Registrations implements InitializingBean {
                 .unique().named("one_registration_per_email"));
         indexes.createIndex(new Index().on("conferenceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("registeredAt", Sort.Direction.ASC).named("waitlist_order"));
+        // The waiting list's order: by when each joined it (queuedAt), then by registeredAt (older ones have no queuedAt).
+        indexes.createIndex(new Index().on("conferenceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                .on(QUEUED_AT, Sort.Direction.ASC).on("registeredAt", Sort.Direction.ASC).named("waitlist_queue"));
         // Who holds the address across conferences (erasure), and the counts by status (metrics).
         indexes.createIndex(new Index().on("emailKey", Sort.Direction.ASC).named("by_email"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).named("by_status"));
@@ -87,6 +90,37 @@ public class Registrations implements InitializingBean {
     public List<RegistrationView> search(RegistrationSearch search, long skip, int limit) {
         return mongo.find(query(search).with(sort(search)).skip(skip).limit(limit), Registration.class).stream()
                 .map(RegistrationView::of).toList();
+    }
+
+    /**
+     * One page of {@link #search}'s matches with those awaiting approval first (a moderated conference's work to do):
+     * the pending ones in the search's order, then the others in it, paged across both as one list. For a search
+     * without a status filter; two queries within the conference's index, each skipped and limited by the store.
+     */
+    public List<RegistrationView> searchPendingFirst(RegistrationSearch search, long skip, int limit) {
+        Query pending = query(search).addCriteria(Criteria.where("status").is(RegistrationStatus.PENDING));
+        long pendingCount = mongo.count(pending, Registration.class);
+        List<RegistrationView> rows = new ArrayList<>();
+        if (skip < pendingCount) {
+            mongo.find(pending.with(sort(search)).skip(skip).limit(limit), Registration.class).stream()
+                    .map(RegistrationView::of).forEach(rows::add);
+        }
+        if (rows.size() < limit) {
+            Query others = query(search).addCriteria(Criteria.where("status").ne(RegistrationStatus.PENDING));
+            long skipOthers = Math.max(0, skip - pendingCount);
+            mongo.find(others.with(sort(search)).skip(skipOthers).limit(limit - rows.size()), Registration.class)
+                    .stream().map(RegistrationView::of).forEach(rows::add);
+        }
+        return rows;
+    }
+
+    /** The conference's registrations among {@code ids}, in the order given; unknown, others' and erased ones left out. */
+    public List<RegistrationView> chosen(String conferenceId, List<String> ids) {
+        Map<String, Registration> found = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids).and("conferenceId").is(conferenceId)), Registration.class)
+                .stream().filter(registration -> !registration.isErased())
+                .forEach(registration -> found.put(registration.id(), registration));
+        return ids.stream().filter(found::containsKey).map(found::get).map(RegistrationView::of).toList();
     }
 
     /** How many of the conference's registrations match (all pages). */
@@ -352,11 +386,39 @@ public class Registrations implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), Registration.class));
     }
 
-    /** The next in line for a freed seat: the oldest waitlisted registration, ties broken by id. */
+    /**
+     * The next in line for a freed seat: the one on the waiting list longest ({@code queuedAt}: when it was submitted
+     * onto it, or approved onto it in a moderated conference, whenever it registered), ties broken by the time it
+     * registered, then id. Registrations older than {@code queuedAt} have none, sort first (null first) and among
+     * themselves by {@code registeredAt}, as before.
+     */
     Optional<Registration> oldestWaitlisted(String conferenceId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("conferenceId").is(conferenceId)
-                        .and("status").is(RegistrationStatus.WAITLISTED)).with(Sort.by("registeredAt", "_id")),
+                        .and("status").is(RegistrationStatus.WAITLISTED)).with(Sort.by(QUEUED_AT, "registeredAt", "_id")),
                 Registration.class));
+    }
+
+    /** When an approved registration joined the end of the waiting list; a field of the store only. */
+    private static final String QUEUED_AT = "queuedAt";
+
+    /**
+     * Writes an approval as {@link #apply} writes any transition; one onto the waiting list also gets its place at
+     * the end of the line ({@code queuedAt}), in the same write.
+     */
+    Optional<Registration> applyApproval(Registration.Transition transition) {
+        Registration from = transition.from();
+        Instant now = transition.event().occurredAt();
+        Query unchangedSinceRead = Query.query(Criteria.where("_id").is(from.id())
+                .and("status").is(from.status()).and("sequence").is(from.sequence()));
+        Update change = new Update().set("status", transition.to()).inc("sequence", 1).set("updatedAt", now)
+                .push(Outbox.ENTRIES, outboxEntryFactory.of(transition.event()))
+                .push(HISTORY, transition.entry())
+                .set(Outbox.PENDING, true).min(Outbox.PENDING_SINCE, now);
+        if (transition.to() == RegistrationStatus.WAITLISTED) {
+            change.set(QUEUED_AT, now);
+        }
+        return Optional.ofNullable(mongo.findAndModify(unchangedSinceRead, change,
+                FindAndModifyOptions.options().returnNew(true), Registration.class));
     }
 
     long count(String conferenceId, RegistrationStatus status) {

@@ -70,6 +70,14 @@ class TeamsIT extends IntegrationSupport {
             // (before the cancel below, which leaves the message above no recipient)
             new Endpoint("GET", "/api/conferences/%s/registrations/%s", "application/json", null, 404, 200),
             new Endpoint("POST", "/api/conferences/%s/registrations/%s/resend-mail", "application/json", null, 404, 200),
+            // Ana has a seat (the conference is not moderated): the member may approve or decline, and is told it is
+            // the wrong state; many at once skip her.
+            new Endpoint("POST", "/api/conferences/%s/registrations/%s/approve", "application/json", null, 404, 409),
+            new Endpoint("POST", "/api/conferences/%s/registrations/%s/decline", "application/json", null, 404, 409),
+            new Endpoint("POST", "/api/conferences/%s/registrations/approve", "application/json",
+                    id -> "{\"registrationIds\": [\"" + registration + "\"]}", 404, 200),
+            new Endpoint("POST", "/api/conferences/%s/registrations/decline", "application/json",
+                    id -> "{\"registrationIds\": [\"" + registration + "\"]}", 404, 200),
             // Ana has a seat: the member may promote, and is told it is the wrong state.
             new Endpoint("POST", "/api/conferences/%s/registrations/%s/promote", "application/json", null, 404, 409),
             new Endpoint("POST", "/api/conferences/%s/registrations/%s/cancel", "application/json", null, 404, 200));

@@ -30,10 +30,11 @@ class OrganiserRegistrationsBrowserIT extends IntegrationSupport {
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "en", Map.of("title", "Registrations", "range", "Rows 1–2 of 2", "filtered", "Rows 1–1 of 1",
                     "cancelled", "The registration is cancelled and the participant is being mailed.",
-                    "status", "Cancelled"),
+                    "status", "Cancelled", "approveTwo", "Approve 2 registrations?", "approved", "2 approved, 0 skipped."),
             "bg", Map.of("title", "Регистрации", "range", "Редове 1–2 от 2", "filtered", "Редове 1–1 от 1",
                     "cancelled", "Регистрацията е отменена и писмото до участника се изпраща.",
-                    "status", "Отменена"));
+                    "status", "Отменена", "approveTwo", "Да се одобрят ли 2 регистрации?",
+                    "approved", "Одобрени: 2, пропуснати: 0."));
 
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
@@ -134,6 +135,52 @@ class OrganiserRegistrationsBrowserIT extends IntegrationSupport {
         assertThat(Axe.run(driver)).as("axe-core on the cancelled registration (" + lang + ")").isEmpty();
         assertThat(json(get("/api/conferences/" + conference + "/registrations/" + boris, "application/json",
                 ORGANISER)).at("/registration/status").asString()).as("the first waitlisted").isEqualTo("CONFIRMED");
+    }
+
+    /**
+     * A moderated conference's table: the organiser ticks the registrations awaiting approval and writes a message
+     * with the keyboard, presses "Approve selected", reads the confirmation page and confirms; axe-core finds no
+     * violation at all on the table with its checkboxes, the confirmation page and the table with the notice.
+     */
+    @ParameterizedTest(name = "lang={0}")
+    @ValueSource(strings = {"bg", "en"})
+    void theOrganiserApprovesTheSelectedRegistrationsThroughAnAccessibleConfirmation(String lang) {
+        String conference = newConferenceId("bulk-browser-" + lang);
+        assertThat(postJson("/api/conferences", conferenceJson(conference, 10, null).replace(
+                "\"organiserNotifications\": \"IMMEDIATE\"}",
+                "\"organiserNotifications\": \"IMMEDIATE\", \"moderated\": true}"), ORGANISER).statusCode())
+                .isEqualTo(201);
+        String ana = json(register(conference, registrationJson("Ана", "Петрова", "ana.bulk." + lang + "@example.org")))
+                .path("id").asString();
+        String boris = json(register(conference, registrationJson("Boris", "Ivanov", "boris.bulk." + lang + "@example.org")))
+                .path("id").asString();
+        String table = "/organiser/conferences/" + conference + "/registrations";
+        WebDriver driver = logIn(table + "?lang=" + lang);
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("registrations-caption")));
+        assertThat(Axe.run(driver)).as("axe-core on the table with checkboxes (" + lang + ")").isEmpty();
+
+        driver.findElement(By.id("select-" + ana)).sendKeys(Keys.SPACE);
+        driver.findElement(By.id("select-" + boris)).sendKeys(Keys.SPACE);
+        driver.findElement(By.id("message-bg")).sendKeys("Добре дошли!");
+        driver.findElement(By.id("message-en")).sendKeys("Welcome!");
+        WebElement approve = driver.findElement(By.id("approve-selected"));
+        approve.sendKeys("");
+        chromium.nextPageAfter(() -> driver.switchTo().activeElement().sendKeys(Keys.ENTER));
+
+        assertThat(driver.getCurrentUrl()).endsWith(table + "/moderate");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TEXT.get(lang).get("approveTwo"));
+        assertThat(driver.findElement(By.id("message-en")).getText()).isEqualTo("Welcome!");
+        assertThat(Axe.run(driver)).as("axe-core on the confirmation (" + lang + ")").isEmpty();
+        driver.findElement(By.id("confirm")).sendKeys("");
+        chromium.nextPageAfter(() -> driver.switchTo().activeElement().sendKeys(Keys.ENTER));
+
+        assertThat(driver.getCurrentUrl()).endsWith(table);
+        assertThat(driver.findElement(By.id("notice")).getText()).startsWith(TEXT.get(lang).get("approved"));
+        assertThat(Axe.run(driver)).as("axe-core on the table after approving (" + lang + ")").isEmpty();
+        for (String approved : java.util.List.of(ana, boris)) {
+            assertThat(json(get("/api/conferences/" + conference + "/registrations/" + approved, "application/json",
+                    ORGANISER)).at("/registration/status").asString()).isEqualTo("CONFIRMED");
+        }
     }
 
     private WebDriver logIn(String then) {
