@@ -260,11 +260,7 @@ class OrganiserModerationPageIT extends IntegrationSupport {
     }
 
     private Browser loggedIn(String language) {
-        Browser browser = new Browser(port, language);
-        HttpResponse<String> list = browser.fillInAndSubmit("/organiser/login",
-                Map.of("username", "organiser", "password", "organiser"));
-        assertThat(list.uri().getPath()).isEqualTo("/organiser");
-        return browser;
+        return Browser.loggedInOrganiser(port, "organiser", "organiser", language);
     }
 
     private static List<Map.Entry<String, String>> conferenceForm(String id) {

@@ -160,10 +160,6 @@ class OrganiserQuestionsPageIT extends IntegrationSupport {
     }
 
     private Browser loggedIn(String username, String password, String language) {
-        Browser browser = new Browser(port, language);
-        HttpResponse<String> list = browser.fillInAndSubmit("/organiser/login",
-                Map.of("username", username, "password", password));
-        assertThat(list.uri().getPath()).isEqualTo("/organiser");
-        return browser;
+        return Browser.loggedInOrganiser(port, username, password, language);
     }
 }

@@ -9,7 +9,6 @@ import static org.eforum.registration.page.Browser.unescape;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eforum.registration.IntegrationSupport;
@@ -367,11 +366,7 @@ class OrganiserRegistrationPageIT extends IntegrationSupport {
     }
 
     private Browser loggedIn(String language, String username, String password) {
-        Browser browser = new Browser(port, language);
-        HttpResponse<String> list = browser.fillInAndSubmit("/organiser/login",
-                Map.of("username", username, "password", password));
-        assertThat(list.uri().getPath()).isEqualTo("/organiser");
-        return browser;
+        return Browser.loggedInOrganiser(port, username, password, language);
     }
 
     private static String textOrEmpty(tools.jackson.databind.JsonNode node) {

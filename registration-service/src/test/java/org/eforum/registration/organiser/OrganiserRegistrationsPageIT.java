@@ -319,11 +319,7 @@ class OrganiserRegistrationsPageIT extends IntegrationSupport {
     }
 
     private Browser loggedIn(String language) {
-        Browser browser = new Browser(port, language);
-        HttpResponse<String> list = browser.fillInAndSubmit("/organiser/login",
-                java.util.Map.of("username", "organiser", "password", "organiser"));
-        assertThat(list.uri().getPath()).isEqualTo("/organiser");
-        return browser;
+        return Browser.loggedInOrganiser(port, "organiser", "organiser", language);
     }
 
     private <T> HttpResponse<T> send(java.net.http.HttpRequest request, HttpResponse.BodyHandler<T> body) {

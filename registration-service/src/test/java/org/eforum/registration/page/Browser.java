@@ -45,6 +45,17 @@ public final class Browser {
         this.forwardedFor = forwardedFor;
     }
 
+    /** A browser logged in to the organisers' workspace through its login form, its pages in {@code language}. */
+    public static Browser loggedInOrganiser(int port, String username, String password, String language) {
+        Browser browser = new Browser(port, language);
+        HttpResponse<String> landing = browser.fillInAndSubmit("/organiser/login",
+                Map.of("username", username, "password", password));
+        if (!landing.uri().getPath().equals("/organiser")) {
+            throw new AssertionError("the login of " + username + " ended at " + landing.uri() + ", not /organiser");
+        }
+        return browser;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
