@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eforum.contracts.event.OrganiserInvited;
 import org.eforum.registration.RegistrationSettings;
 import org.eforum.registration.outbox.OutboxEntryFactory;
+import org.eforum.registration.secret.SecretTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -65,12 +66,12 @@ public class InvitationService {
         invitations.supersedeOpen(username, now);
 
         String id = UUID.randomUUID().toString();
-        String token = InvitationTokens.generate();
+        String token = SecretTokens.generate();
         Instant expiresAt = now.plus(settings.validity());
         OrganiserInvited invited = new OrganiserInvited(UUID.randomUUID(), now, username, id, request.language(),
                 expiresAt, operator, request.displayName() == null || request.displayName().isBlank() ? null
                         : displayName, email, linkFor(id, token, request.language()));
-        invitations.insert(new Invitation(id, username, InvitationTokens.hash(token), request.language(), now, operator,
+        invitations.insert(new Invitation(id, username, SecretTokens.hash(token), request.language(), now, operator,
                 expiresAt, null, null, true, now, List.of(outbox.of(invited))));
         return new InvitationView(AccountView.of(account), id, request.language(), expiresAt);
     }
@@ -122,7 +123,7 @@ public class InvitationService {
 
     private Invitation find(String id, @Nullable String token) {
         Optional<Invitation> invitation = id.matches("[0-9a-f-]{36}") ? invitations.find(id) : Optional.empty();
-        return invitation.filter(found -> token != null && InvitationTokens.matches(token, found.tokenHash()))
+        return invitation.filter(found -> token != null && SecretTokens.matches(token, found.tokenHash()))
                 .orElseThrow(() -> new InvitationRefusedException(InvitationRefusedException.Reason.UNKNOWN));
     }
 

@@ -11,6 +11,7 @@ import org.eforum.contracts.event.RegistrationEmailChangeRequested;
 import org.eforum.registration.RegistrationSettings;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
+import org.eforum.registration.secret.SecretTokens;
 import org.eforum.registration.validation.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -105,8 +106,8 @@ public class DetailsCorrections {
             RegistrationEmailChangeRequested emailRequested = null;
             PendingEmailChange change = null;
             if (newEmail != null) {
-                String changeToken = EmailChangeTokens.generate();
-                change = new PendingEmailChange(EmailChangeTokens.hash(changeToken), newEmail, now,
+                String changeToken = SecretTokens.generate();
+                change = new PendingEmailChange(SecretTokens.hash(changeToken), newEmail, now,
                         now.plus(settings.validity()));
                 emailRequested = current.requestEmailChange(details == null ? current.participant() : corrected,
                         details == null ? current.sequence() : current.sequence() + 1, conference.snapshot(),

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.eforum.registration.secret.SecretTokens;
 
 /**
  * An address change the participant asked for and the new address has not confirmed yet, kept in the registration's
@@ -16,7 +17,7 @@ record PendingEmailChange(String tokenHash, String newEmail, Instant requestedAt
     static final String FIELD = "emailChange";
 
     boolean isValid(String token, Instant now) {
-        return now.isBefore(expiresAt) && EmailChangeTokens.matches(token, tokenHash);
+        return now.isBefore(expiresAt) && SecretTokens.matches(token, tokenHash);
     }
 
     /** The registration's document read for its pending change only (the {@link Registration} record has none). */

@@ -1,4 +1,4 @@
-package org.eforum.registration.account;
+package org.eforum.registration.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,21 +7,24 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** An invitation's secret: 256 random bits, URL-safe Base64; stored only as its SHA-256, compared in constant time. */
-final class InvitationTokens {
+/**
+ * A secret mailed in a link: 256 random bits, URL-safe Base64; stored only as its SHA-256 (a copy of the store
+ * opens nothing), compared in constant time.
+ */
+public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private InvitationTokens() {
+    private SecretTokens() {
     }
 
-    static String generate() {
+    public static String generate() {
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -30,7 +33,7 @@ final class InvitationTokens {
         }
     }
 
-    static boolean matches(String token, String storedHash) {
+    public static boolean matches(String token, String storedHash) {
         return MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }
