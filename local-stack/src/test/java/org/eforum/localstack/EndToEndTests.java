@@ -146,6 +146,16 @@ abstract class EndToEndTests {
         assertThat(ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), contact)).as("no organiser mail").hasSize(1);
     }
 
+    /**
+     * Issue 14's journey on the same stack: a moderated conference with its own questions, registrations in both
+     * languages awaiting approval, approvals and a decline with messages, a participant's own corrections and new
+     * address, the mails of each step once, the directory and the export ({@link ModeratedJourney}).
+     */
+    @Test
+    void aModeratedConferenceFromSubmissionToCorrectionsAndExport() throws Exception {
+        new ModeratedJourney(stack()).walk();
+    }
+
     private List<ReceivedMail> awaitMail(String address, int count) {
         return await().atMost(PIPELINE_TIMEOUT).until(
                 () -> ImapMailbox.read("127.0.0.1", stack().mail().imapPort(), address), mails -> mails.size() >= count);
