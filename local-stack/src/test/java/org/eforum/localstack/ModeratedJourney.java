@@ -448,7 +448,7 @@ final class ModeratedJourney {
         assertThat(JSON.readTree(registered.body()).get("status").asString()).isEqualTo("PENDING");
         assertThat(awaitMails(email, 1).get(0).contentLanguage()).isEqualTo("en");
         await().during(Duration.ofSeconds(3)).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> mails(quietContact).isEmpty() && mails(email).size() == 1);
+                .until(() -> mailCount(quietContact) == 0 && mailCount(email) == 1);
     }
 
     private String conferenceJson(String id, String notifications, String contactEmail, List<String> ccs)
@@ -579,6 +579,32 @@ final class ModeratedJourney {
         return ImapMailbox.read("127.0.0.1", stack.mail().imapPort(), address);
     }
 
+    /** How many mails the address's mailbox holds (only counted: quicker to poll than reading every mail). */
+    private int mailCount(String address) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.put("mail.imap.connectiontimeout", "5000");
+        properties.put("mail.imap.timeout", "5000");
+        try {
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(properties).getStore("imap");
+            store.connect("127.0.0.1", stack.mail().imapPort(), address, address);
+            try {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                try {
+                    return inbox.getMessageCount();
+                } finally {
+                    inbox.close(false);
+                }
+            } finally {
+                store.close();
+            }
+        } catch (jakarta.mail.AuthenticationFailedException e) {
+            return 0; // no mail has reached that address yet, so it has no mailbox
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("Cannot count the mails of " + address, e);
+        }
+    }
+
     /** Whether the address's mail (0 = the first) carries a calendar entry (an attached {@code .ics}). */
     private boolean calendarAttached(String address, int index) throws Exception {
         java.util.Properties properties = new java.util.Properties();
@@ -620,12 +646,12 @@ final class ModeratedJourney {
     /** Every address has exactly the mails counted so far, and keeps them a few seconds (nothing twice, nothing late). */
     private void assertMailsAsExpected() {
         for (Map.Entry<String, Integer> expected : expectedMails.entrySet()) {
-            await().atMost(PIPELINE_TIMEOUT).until(() -> mails(expected.getKey()).size() >= expected.getValue());
+            await().atMost(PIPELINE_TIMEOUT).until(() -> mailCount(expected.getKey()) >= expected.getValue());
         }
         await().during(Duration.ofSeconds(3)).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     Map<String, Integer> actual = new LinkedHashMap<>();
-                    expectedMails.keySet().forEach(address -> actual.put(address, mails(address).size()));
+                    expectedMails.keySet().forEach(address -> actual.put(address, mailCount(address)));
                     assertThat(actual).isEqualTo(expectedMails);
                 });
     }
