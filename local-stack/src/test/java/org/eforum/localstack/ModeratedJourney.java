@@ -248,8 +248,7 @@ final class ModeratedJourney {
                         "message", Map.of("bg", bg, "en", en))));
         assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(bulk.body());
-        assertThat(StreamSupport.stream(answer.get("done").spliterator(), false).map(ModeratedJourney::registrationOf)
-                .map(r -> r.get("id").asString() + " " + r.get("status").asString()).toList())
+        assertThat(StreamSupport.stream(answer.get("done").spliterator(), false).map(r -> r.get("id").asString() + " " + r.get("status").asString()).toList())
                 .containsExactly(carmen.id + " CONFIRMED", dimitar.id + " CONFIRMED", elena.id + " WAITLISTED");
         assertThat(answer.get("skipped")).hasSize(1);
         assertThat(answer.get("skipped").get(0).get("registrationId").asString()).isEqualTo(boris.id);
@@ -351,8 +350,8 @@ final class ModeratedJourney {
                 + dimitar.selfServiceToken, dimitar.form(newEmail, dimitar.organisation, dimitar.answers));
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
         JsonNode pending = JSON.readTree(asked.body());
-        assertThat(pending.findValue("pendingEmail")).as(asked.body()).isNotNull();
-        assertThat(pending.findValue("pendingEmail").asString()).isEqualTo(newEmail);
+        assertThat(pending.path("pendingEmail").asString("")).as("the view with pendingEmail: " + asked.body())
+                .isEqualTo(newEmail);
         assertThat(view(asked).get("email").asString()).as("the address changes once confirmed").isEqualTo(dimitar.email);
 
         ReceivedMail confirm = awaitMails(newEmail, 1).get(0);
@@ -498,13 +497,9 @@ final class ModeratedJourney {
         return "/api/conferences/" + conferenceId + "/registrations/" + participant.id;
     }
 
-    /** The registration in an answer: the view itself, or the organisers' view around it. */
+    /** The registration in an answer: a RegistrationView, as the design has every one of these endpoints answer. */
     private static JsonNode view(HttpResponse<String> response) {
-        return registrationOf(JSON.readTree(response.body()));
-    }
-
-    private static JsonNode registrationOf(JsonNode node) {
-        return node.has("registration") && node.get("registration").isObject() ? node.get("registration") : node;
+        return JSON.readTree(response.body());
     }
 
     private Map<String, JsonNode> registrationsById() throws Exception {
