@@ -71,7 +71,6 @@ final class ModeratedJourney {
     private final Map<String, Integer> expectedMails = new LinkedHashMap<>();
     private final Map<String, Duration> stepTimes = new LinkedHashMap<>();
     private String dimitarNewEmail;
-    private String organisersDetailsMail;
 
     private final class Participant {
         final String firstName;
@@ -130,7 +129,6 @@ final class ModeratedJourney {
         step("7 the export has a column per question", this::exportHasTheAnswers);
         step("8 each mail went out once", this::eachMailOnce);
         step("9 no organiser mail when the conference asks for none", this::noOrganiserMailWhenNone);
-        step("10 the organisers' details mail names the answer", this::organisersReadTheCorrectedAnswer);
         System.out.println("Moderated journey " + conferenceId + ", seconds per step: " + stepTimes.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().toMillis() / 1000.0).collect(Collectors.joining("; ")));
     }
@@ -327,7 +325,12 @@ final class ModeratedJourney {
         assertThat(changed.cc()).containsExactly(cc);
         assertThat(changed.text()).as("the changed fields with their new values").contains(organisation)
                 .contains(ivana.firstName);
-        organisersDetailsMail = changed.text(); // its answers are checked last (step 10)
+        // Answers are sealed on Kafka because they can say as much as a need for wheelchair access: the mail says
+        // that they changed and where to read them, not what they are.
+        assertThat(changed.text()).as("the answers changed, read on the registration's page")
+                .contains("Отговори на въпросите на конференцията", "/organiser/conferences/" + conferenceId
+                        + "/registrations/" + ivana.id)
+                .doesNotContain("Веганска без ядки");
         ReceivedMail updated = awaitMails(ivana.email, 3).get(2);
         assertThat(updated.contentLanguage()).isEqualTo("bg");
         assertThat(updated.to()).containsExactly(ivana.email);
@@ -451,13 +454,6 @@ final class ModeratedJourney {
         assertThat(awaitMails(email, 1).get(0).contentLanguage()).isEqualTo("en");
         await().during(Duration.ofSeconds(3)).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> mailCount(quietContact) == 0 && mailCount(email) == 1);
-    }
-
-    // 10. Last, so that a failure here leaves every other step checked: the organisers' mail of Ivana's correction
-    // names the corrected answer by its question's label (the conference's first language) with its new value.
-    private void organisersReadTheCorrectedAnswer() {
-        assertThat(organisersDetailsMail).as("the changed fields with their new values, answers by the question's label")
-                .contains("Хранителен режим", "Веганска без ядки");
     }
 
     private String conferenceJson(String id, String notifications, String contactEmail, List<String> ccs)

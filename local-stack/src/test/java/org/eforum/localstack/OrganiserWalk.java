@@ -382,11 +382,18 @@ final class OrganiserWalk {
     }
 
     private void openRegistration(Participant participant) {
-        driver.get(url("/organiser/conferences/" + conferenceId + "/registrations?lang=en"));
-        WebElement link = driver.findElements(By.cssSelector("tbody th[scope='row'] a")).stream()
-                // the link's own text, not its rendering: a table wider than the window gave an empty getText()
-                .filter(a -> participant.name().equals(String.valueOf(a.getDomProperty("textContent")).strip()))
-                .findFirst().orElseThrow(() -> new AssertionError("no link to " + participant.name()));
+        // the table's page, fully loaded: a find right after get() once read the page before it, which has no table
+        chromium.nextPageAfter(() -> driver.get(url("/organiser/conferences/" + conferenceId
+                + "/registrations?lang=en")));
+        WebElement link;
+        try {
+            link = chromium.waiting().until(d -> d.findElements(By.cssSelector("tbody th[scope='row'] a")).stream()
+                    // the link's own text, not its rendering: a table wider than the window gave an empty getText()
+                    .filter(a -> participant.name().equals(String.valueOf(a.getDomProperty("textContent")).strip()))
+                    .findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no link to " + participant.name() + " on " + driver.getCurrentUrl(), e);
+        }
         chromium.nextPageAfter(link::click);
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith(participant.name());
     }
