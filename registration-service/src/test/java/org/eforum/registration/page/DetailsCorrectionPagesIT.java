@@ -8,7 +8,6 @@ import static org.eforum.registration.page.Browser.tag;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -171,16 +170,8 @@ class DetailsCorrectionPagesIT extends IntegrationSupport {
 
     /** The form as the page prefills it for this registration, with {@code email}. */
     private static Map<String, String> formOf(JsonNode registration, String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("firstName", "Ana");
-        form.put("lastName", "Petrova");
-        form.put("email", email);
-        form.put("organisation", "Open Society Institute");
+        Map<String, String> form = Browser.participantForm(email);
         form.put("position", "Researcher");
-        form.put("stakeholderType", "CIVIL_SOCIETY");
-        form.put("country", "BG");
-        form.put("language", "en");
-        form.put("consents.dataProcessing", "true");
         form.put("consents.listInDirectory", "true");
         form.put("answers.interpretation", "none");
         return form;
