@@ -97,6 +97,30 @@ public abstract class ServiceTestSupport {
         return id;
     }
 
+    /**
+     * Two questions the corrections' tests answer and correct: interpretation (one of none and into-en, required)
+     * and diet (short text, optional).
+     */
+    protected static final String INTERPRETATION_AND_DIET = """
+            {"questions": [
+              {"id": "interpretation", "kind": "ONE_OF", "required": true,
+               "label": {"bg": "Превод", "en": "Interpretation"},
+               "options": [{"id": "none", "label": {"bg": "Не", "en": "None"}},
+                           {"id": "into-en", "label": {"bg": "На английски", "en": "Into English"}}]},
+              {"id": "diet", "kind": "SHORT_TEXT", "label": {"bg": "Хранене", "en": "Diet"}}
+            ]}
+            """;
+
+    /** Creates a conference as {@link #createConference} does, asking {@code questions}; fails the test unless set. */
+    protected String createConferenceAsking(String prefix, int capacity, String questions) {
+        String id = createConference(prefix, capacity);
+        HttpResponse<String> set = putJson("/api/conferences/" + id + "/questions", questions, ORGANISER);
+        if (set.statusCode() != 200) {
+            throw new AssertionError("questions not set: " + set.statusCode() + " " + set.body());
+        }
+        return id;
+    }
+
     /** A registration from a client of its own, as most are: the rate limit counts per client address. */
     protected HttpResponse<String> register(String conferenceId, String body) {
         return registerFrom(nextClientAddress(), conferenceId, body);

@@ -1,9 +1,7 @@
 package org.eforum.registration.page;
 
-import java.beans.PropertyEditorSupport;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.conference.Question;
-import org.eforum.registration.registration.Answers;
 import org.eforum.registration.registration.CorrectionRefusedException;
 import org.eforum.registration.registration.DetailsCorrections;
 import org.eforum.registration.registration.InvalidAnswersException;
@@ -57,18 +54,18 @@ class DetailsCorrectionPage {
     private final DetailsCorrections corrections;
     private final ConferenceService conferences;
     private final SelfServiceLinkSigner links;
-    private final FormOptions options;
+    private final ParticipantForm form;
     private final MessageSource messages;
     private final Clock clock;
 
     DetailsCorrectionPage(RegistrationService registrations, DetailsCorrections corrections,
-            ConferenceService conferences, SelfServiceLinkSigner links, FormOptions options, MessageSource messages,
+            ConferenceService conferences, SelfServiceLinkSigner links, ParticipantForm form, MessageSource messages,
             Clock clock) {
         this.registrations = registrations;
         this.corrections = corrections;
         this.conferences = conferences;
         this.links = links;
-        this.options = options;
+        this.form = form;
         this.messages = messages;
         this.clock = clock;
     }
@@ -76,13 +73,7 @@ class DetailsCorrectionPage {
     /** As on the registration form: an empty input is an absent value; the answers are read by FormAnswers. */
     @InitBinder("details")
     void emptyInputIsAbsent(WebDataBinder binder) {
-        binder.setDisallowedFields("answers*");
-        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
-            @Override
-            public void setAsText(String text) {
-                setValue(text == null || text.isEmpty() ? null : text);
-            }
-        });
+        ParticipantForm.emptyInputIsAbsent(binder);
     }
 
     @GetMapping("/registrations/{id}/details")
@@ -112,16 +103,15 @@ class DetailsCorrectionPage {
         Map<String, String> values = new HashMap<>(submitted.toSingleValueMap());
         Map<String, Object> answers = FormAnswers.of(conference, submitted);
         if (binding.hasErrors()) {
-            Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding, messages, locale));
-            errors.putAll(answerErrors(Answers.problems(conference, details.stakeholderType(), answers), locale));
+            Map<String, String> errors = form.errors(binding, conference, details.stakeholderType(), answers, locale);
             return page(registration, conference, locale, values, submitted, errors, null, HttpStatus.BAD_REQUEST);
         }
         DetailsCorrections.Correction correction;
         try {
             correction = corrections.correct(id, token, details.withAnswers(answers));
         } catch (InvalidAnswersException refused) {
-            return page(registration, conference, locale, values, submitted, answerErrors(refused.problems(), locale),
-                    null, HttpStatus.BAD_REQUEST);
+            return page(registration, conference, locale, values, submitted,
+                    form.answerErrors(refused.problems(), locale), null, HttpStatus.BAD_REQUEST);
         } catch (CorrectionRefusedException refused) {
             if (refused.kind() == CorrectionRefusedException.Kind.EMAIL_TAKEN) {
                 return page(registration, conference, locale, values, submitted,
@@ -179,16 +169,8 @@ class DetailsCorrectionPage {
     private ModelAndView page(Registration registration, Conference conference, Locale locale,
             Map<String, String> values, MultiValueMap<String, String> chosen, Map<String, String> errors,
             String notice, HttpStatus status) {
-        ModelAndView page = new ModelAndView("registration-details", status);
-        page.addObject("conference", ConferenceCard.of(conference, locale, clock.instant()));
-        page.addObject("questions", FormQuestion.of(conference, locale, messages));
-        page.addObject("values", values);
-        page.addObject("chosen", chosen);
-        page.addObject("errors", errors);
-        page.addObject("notice", notice);
-        page.addObject("stakeholderTypes", options.stakeholderTypes(locale));
-        page.addObject("countries", options.countries(locale));
-        page.addObject("languages", options.languages(locale));
+        ModelAndView page = form.page("registration-details", conference, locale, values, chosen, errors, notice,
+                status);
         String token = links.tokenFor(registration.id());
         page.addObject("detailsAction", "/registrations/" + registration.id() + "/details?token=" + token);
         page.addObject("backUrl", "/registrations/" + registration.id() + "?token=" + token);
@@ -235,13 +217,6 @@ class DetailsCorrectionPage {
             }
         }
         return chosen;
-    }
-
-    private Map<String, String> answerErrors(Map<String, Answers.Problem> problems, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach((field, problem) -> errors.put(field,
-                messages.getMessage("answer.problem." + problem.name(), null, problem.message(), locale)));
-        return errors;
     }
 
     /** The addresses carry a secret token: never sent on as a Referer, never indexed. */

@@ -1,7 +1,5 @@
 package org.eforum.registration.page;
 
-import java.beans.PropertyEditorSupport;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.eforum.registration.conference.Conference;
 import org.eforum.registration.conference.ConferenceService;
 import org.eforum.registration.ratelimit.PublicWriteRateLimit;
 import org.eforum.registration.ratelimit.TooManySubmissionsException;
-import org.eforum.registration.registration.Answers;
 import org.eforum.registration.registration.InvalidAnswersException;
 import org.eforum.registration.registration.Registration;
 import org.eforum.registration.registration.RegistrationConflictException;
@@ -57,32 +54,22 @@ class RegistrationFormPage {
     private final ConferenceService conferences;
     private final RegistrationService registrations;
     private final SelfServiceLinkSigner links;
-    private final FormOptions options;
+    private final ParticipantForm form;
     private final MessageSource messages;
-    private final Clock clock;
 
     RegistrationFormPage(ConferenceService conferences, RegistrationService registrations, SelfServiceLinkSigner links,
-            FormOptions options, MessageSource messages, Clock clock) {
+            ParticipantForm form, MessageSource messages) {
         this.conferences = conferences;
         this.registrations = registrations;
         this.links = links;
-        this.options = options;
+        this.form = form;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /** An empty input is an absent value, as a missing JSON field is (so "required" reads the same in both). */
     @InitBinder
     void emptyInputIsAbsent(WebDataBinder binder) {
-        // The answers' inputs (answers.<id>) are read by FormAnswers, by their question's kind: the binder would
-        // take "answers.x" for a property of the map and fail.
-        binder.setDisallowedFields("answers*");
-        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
-            @Override
-            public void setAsText(String text) {
-                setValue(text == null || text.isEmpty() ? null : text);
-            }
-        });
+        ParticipantForm.emptyInputIsAbsent(binder);
     }
 
     @GetMapping
@@ -110,8 +97,8 @@ class RegistrationFormPage {
         }
         Map<String, Object> answers = FormAnswers.of(conference, submitted);
         if (binding.hasErrors()) {
-            Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding, messages, locale));
-            errors.putAll(answerErrors(Answers.problems(conference, registration.stakeholderType(), answers), locale));
+            Map<String, String> errors = form.errors(binding, conference, registration.stakeholderType(), answers,
+                    locale);
             return page(conference, locale, values, submitted, errors, null, HttpStatus.BAD_REQUEST);
         }
         Registration created;
@@ -120,7 +107,7 @@ class RegistrationFormPage {
         } catch (RegistrationConflictException conflict) {
             return conflict(conferences.get(conferenceId), locale, values, submitted, conflict);
         } catch (InvalidAnswersException refused) {
-            return page(conference, locale, values, submitted, answerErrors(refused.problems(), locale), null,
+            return page(conference, locale, values, submitted, form.answerErrors(refused.problems(), locale), null,
                     HttpStatus.BAD_REQUEST);
         }
         redirect.addFlashAttribute("justRegistered", true);
@@ -164,14 +151,6 @@ class RegistrationFormPage {
         return kept;
     }
 
-    /** The answers' problems in the page's language, by field. */
-    private Map<String, String> answerErrors(Map<String, Answers.Problem> problems, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach((field, problem) -> errors.put(field,
-                messages.getMessage("answer.problem." + problem.name(), null, problem.message(), locale)));
-        return errors;
-    }
-
     private ModelAndView conflict(Conference conference, Locale locale, Map<String, String> values,
             MultiValueMap<String, String> submitted, RegistrationConflictException conflict) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -193,17 +172,8 @@ class RegistrationFormPage {
     /** {@code chosen}: every value of each input, for the boxes of a several-options question. */
     private ModelAndView page(Conference conference, Locale locale, Map<String, String> values,
             MultiValueMap<String, String> chosen, Map<String, String> errors, String notice, HttpStatus status) {
-        ModelAndView page = new ModelAndView("register", status);
-        page.addObject("questions", FormQuestion.of(conference, locale, messages));
-        page.addObject("chosen", chosen);
-        page.addObject("conference", ConferenceCard.of(conference, locale, clock.instant()));
-        page.addObject("values", values);
-        page.addObject("errors", errors);
-        page.addObject("notice", notice);
+        ModelAndView page = form.page("register", conference, locale, values, chosen, errors, notice, status);
         page.addObject("moderated", conference.isModerated());
-        page.addObject("stakeholderTypes", options.stakeholderTypes(locale));
-        page.addObject("countries", options.countries(locale));
-        page.addObject("languages", options.languages(locale));
         return page;
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -276,16 +275,7 @@ class OrganiserModerationPageIT extends IntegrationSupport {
     }
 
     private static Map<String, String> participantForm(String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("firstName", "Ana");
-        form.put("lastName", "Petrova");
-        form.put("email", email);
-        form.put("organisation", "Open Society Institute");
-        form.put("position", "");
-        form.put("stakeholderType", "CIVIL_SOCIETY");
-        form.put("country", "BG");
-        form.put("language", "en");
-        form.put("consents.dataProcessing", "true");
+        Map<String, String> form = Browser.participantForm(email);
         form.put("notes", "");
         return form;
     }

@@ -45,6 +45,24 @@ public final class Browser {
         this.forwardedFor = forwardedFor;
     }
 
+    /**
+     * The participant's fields as Ana Petrova (Open Society Institute, civil society, Bulgaria, English) fills them
+     * in, only the required consent given: a mutable map in the form's order, for a test to add or change fields.
+     */
+    public static Map<String, String> participantForm(String email) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("firstName", "Ana");
+        form.put("lastName", "Petrova");
+        form.put("email", email);
+        form.put("organisation", "Open Society Institute");
+        form.put("position", "");
+        form.put("stakeholderType", "CIVIL_SOCIETY");
+        form.put("country", "BG");
+        form.put("language", "en");
+        form.put("consents.dataProcessing", "true");
+        return form;
+    }
+
     /** A browser logged in to the organisers' workspace through its login form, its pages in {@code language}. */
     public static Browser loggedInOrganiser(int port, String username, String password, String language) {
         Browser browser = new Browser(port, language);

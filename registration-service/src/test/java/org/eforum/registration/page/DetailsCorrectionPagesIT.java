@@ -8,7 +8,6 @@ import static org.eforum.registration.page.Browser.tag;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,23 +24,11 @@ import tools.jackson.databind.JsonNode;
  */
 class DetailsCorrectionPagesIT extends IntegrationSupport {
 
-    private static final String QUESTIONS = """
-            {"questions": [
-              {"id": "interpretation", "kind": "ONE_OF", "required": true,
-               "label": {"bg": "Превод", "en": "Interpretation"},
-               "options": [{"id": "none", "label": {"bg": "Не", "en": "None"}},
-                           {"id": "into-en", "label": {"bg": "На английски", "en": "Into English"}}]},
-              {"id": "diet", "kind": "SHORT_TEXT", "label": {"bg": "Хранене", "en": "Diet"}}
-            ]}
-            """;
-
     private String conference;
 
     @BeforeEach
     void aConferenceWithQuestions() {
-        conference = createConference("correct-pages", 20);
-        HttpResponse<String> set = putJson("/api/conferences/" + conference + "/questions", QUESTIONS, ORGANISER);
-        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        conference = createConferenceAsking("correct-pages", 20, INTERPRETATION_AND_DIET);
     }
 
     @Test
@@ -183,16 +170,8 @@ class DetailsCorrectionPagesIT extends IntegrationSupport {
 
     /** The form as the page prefills it for this registration, with {@code email}. */
     private static Map<String, String> formOf(JsonNode registration, String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("firstName", "Ana");
-        form.put("lastName", "Petrova");
-        form.put("email", email);
-        form.put("organisation", "Open Society Institute");
+        Map<String, String> form = Browser.participantForm(email);
         form.put("position", "Researcher");
-        form.put("stakeholderType", "CIVIL_SOCIETY");
-        form.put("country", "BG");
-        form.put("language", "en");
-        form.put("consents.dataProcessing", "true");
         form.put("consents.listInDirectory", "true");
         form.put("answers.interpretation", "none");
         return form;

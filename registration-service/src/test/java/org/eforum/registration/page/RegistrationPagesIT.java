@@ -409,16 +409,7 @@ class RegistrationPagesIT extends IntegrationSupport {
     }
 
     private static Map<String, String> validForm(String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("firstName", "Ana");
-        form.put("lastName", "Petrova");
-        form.put("email", email);
-        form.put("organisation", "Open Society Institute");
-        form.put("position", "");
-        form.put("stakeholderType", "CIVIL_SOCIETY");
-        form.put("country", "BG");
-        form.put("language", "en");
-        form.put("consents.dataProcessing", "true");
+        Map<String, String> form = Browser.participantForm(email);
         form.put("consents.listInDirectory", "true");
         form.put("notes", "Wheelchair access, please.\r\nThank you.");
         return form;

@@ -28,23 +28,11 @@ import tools.jackson.databind.JsonNode;
  */
 class DetailsCorrectionIT extends IntegrationSupport {
 
-    private static final String QUESTIONS = """
-            {"questions": [
-              {"id": "interpretation", "kind": "ONE_OF", "required": true,
-               "label": {"bg": "Превод", "en": "Interpretation"},
-               "options": [{"id": "none", "label": {"bg": "Не", "en": "None"}},
-                           {"id": "into-en", "label": {"bg": "На английски", "en": "Into English"}}]},
-              {"id": "diet", "kind": "SHORT_TEXT", "label": {"bg": "Хранене", "en": "Diet"}}
-            ]}
-            """;
-
     private String conference;
 
     @BeforeEach
     void aConferenceWithQuestions() {
-        conference = createConference("corrections", 20);
-        HttpResponse<String> set = putJson("/api/conferences/" + conference + "/questions", QUESTIONS, ORGANISER);
-        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        conference = createConferenceAsking("corrections", 20, INTERPRETATION_AND_DIET);
     }
 
     @Test
