@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eforum.contracts.Topics;
@@ -95,6 +97,36 @@ class DetailsCorrectionIT extends IntegrationSupport {
         assertThat(wrongToken.statusCode()).isEqualTo(404);
         assertThat(view(ana).path("organisation").asString()).isEqualTo("Open Society Institute");
         assertThat(view(ana).at("/answers/interpretation").asString()).isEqualTo("none");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                PublishedEvents.kindsOf(PublishedEvents.of(bootstrapServers, List.of(id(ana))), id(ana)))
+                .containsExactly("confirmed"));
+    }
+
+    @Test
+    void aCorrectionKeepsToTheContractsInputRulesAnswersIncludedAndAHostileOneChangesNothing() {
+        JsonNode ana = registered("ana");
+        String valid = details("ana." + conference + "@example.org", "Open Society Institute",
+                "{\"interpretation\": \"none\", \"diet\": \"Vegan\"}");
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("organisation", valid.replace("\"Open Society Institute\"", "\"Open \\u202EInstitute\""));
+        hostile.put("lastName", valid.replace("\"Petrova\"", "\"Petrova\\u0007\""));
+        hostile.put("vip", valid.replace("\"language\": \"en\"", "\"language\": \"en\", \"vip\": true"));
+        hostile.put("consents.listInDirectory", valid.replace("\"listInDirectory\": true", "\"listInDirectory\": 1"));
+        hostile.put("firstName", valid.replace("\"firstName\": \"Ana\"", "\"firstName\": 42"));
+        hostile.put("country", valid.replace("\"country\": \"BG\"", "\"country\": \"XX\""));
+        hostile.put("position", valid.replace("\"Researcher\"", "\"" + "R".repeat(201) + "\""));
+        hostile.put("answers.diet", valid.replace("\"Vegan\"", "\"Vegan\\u202E\\u0000\""));
+
+        hostile.forEach((field, body) -> {
+            HttpResponse<String> refused = putDetails(ana, body);
+            assertThat(refused.statusCode()).as(field + ": " + refused.body()).isEqualTo(400);
+            assertThat(errorFields(refused)).as(field).contains(field);
+            assertThat(refused.body()).as("never reflected unescaped").doesNotContain("\u202E", "<script");
+        });
+
+        assertThat(view(ana).path("organisation").asString()).isEqualTo("Open Society Institute");
+        assertThat(view(ana).path("lastName").asString()).isEqualTo("Petrova");
+        assertThat(view(ana).path("answers").has("diet")).isFalse();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 PublishedEvents.kindsOf(PublishedEvents.of(bootstrapServers, List.of(id(ana))), id(ana)))
                 .containsExactly("confirmed"));
