@@ -19,6 +19,7 @@ import org.eforum.contracts.event.RegistrationStatus;
 import org.eforum.contracts.event.StakeholderType;
 import org.eforum.platform.web.PageLanguageResolver;
 import org.eforum.registration.conference.Conference;
+import org.eforum.registration.conference.Question;
 import org.eforum.registration.conference.TeamAccess;
 import org.eforum.registration.page.ConferenceCard;
 import org.eforum.registration.page.FormOptions;
@@ -105,10 +106,12 @@ class OrganiserRegistrationsPage {
         // In the default order the organisers' work comes first: those awaiting approval.
         boolean pendingFirst = pendingCount > 0 && query.status() == null && !query.descending()
                 && query.sort() == RegistrationTableQuery.Column.REGISTERED_AT;
+        // the questions asked now, one column each; a retired one's answers are on the registration's page and export
+        List<Question> asked = conference.questions().stream().filter(question -> !question.retired()).toList();
         List<RegistrationRow> rows = (pendingFirst
                 ? registrations.searchPendingFirst(search, query.skip(), query.size())
                 : registrations.search(search, query.skip(), query.size())).stream()
-                .map(registration -> RegistrationRow.of(registration, locale, moments)).toList();
+                .map(registration -> RegistrationRow.of(registration, locale, moments, asked)).toList();
         long pages = Math.max(1, (total + query.size() - 1) / query.size());
         String path = "/organiser/conferences/" + id + "/registrations";
 
@@ -125,6 +128,8 @@ class OrganiserRegistrationsPage {
         }
         page.addObject("sortable", sortable);
         page.addObject("rows", rows);
+        page.addObject("questionColumns", asked.stream().map(question -> new QuestionColumn(question.id(),
+                question.labelIn(language))).toList());
         page.addObject("total", total);
         page.addObject("first", rows.isEmpty() ? 0 : query.skip() + 1);
         page.addObject("last", query.skip() + rows.size());

@@ -93,6 +93,38 @@ class OrganiserRegistrationsPageIT extends IntegrationSupport {
     }
 
     @Test
+    void eachQuestionAskedNowIsAColumnHeadedByItsLabelWithTheAnswersInThePagesLanguage() {
+        String asking = createConferenceAsking("reg-table-questions", 5, """
+                {"questions": [
+                  {"id": "interpretation", "kind": "ONE_OF", "required": true,
+                   "label": {"bg": "Превод", "en": "Interpretation"},
+                   "options": [{"id": "none", "label": {"bg": "Не", "en": "None"}},
+                               {"id": "into-en", "label": {"bg": "На английски", "en": "Into English"}}]},
+                  {"id": "wheelchair", "kind": "YES_NO", "label": {"bg": "Достъп с количка", "en": "Wheelchair access"}},
+                  {"id": "diet", "kind": "SHORT_TEXT", "label": {"bg": "Хранене", "en": "Diet"}}
+                ]}""");
+        String answered = registrationJson("Mila", "Answers", "mila.answers@example.org");
+        answered = answered.substring(0, answered.lastIndexOf('}'))
+                + ", \"answers\": {\"interpretation\": \"into-en\", \"wheelchair\": true}}";
+        assertThat(register(asking, answered).statusCode()).isEqualTo(201);
+        String path = "/organiser/conferences/" + asking + "/registrations";
+
+        String bg = loggedIn("bg").get(path).body();
+        String en = loggedIn("en").get(path).body();
+
+        assertThat(bg).contains("<th scope=\"col\" id=\"col-question-interpretation\">Превод</th>",
+                "<th scope=\"col\" id=\"col-question-wheelchair\">Достъп с количка</th>",
+                "<th scope=\"col\" id=\"col-question-diet\">Хранене</th>");
+        assertThat(bg).as("the answers in the questions' order, the unanswered one empty")
+                .contains("<td class=\"notes\">На английски</td>\n                <td class=\"notes\">Да</td>\n"
+                        + "                <td class=\"notes\"></td>");
+        assertThat(en).contains("<th scope=\"col\" id=\"col-question-wheelchair\">Wheelchair access</th>",
+                "<td class=\"notes\">Into English</td>", "<td class=\"notes\">Yes</td>");
+        assertThat(loggedIn("en").get(table).body()).as("a conference that asks nothing has no such column")
+                .doesNotContain("col-question-");
+    }
+
+    @Test
     void theSearchFindsACyrillicNameInAnyCaseAndAPartOfAnEmailAddress() {
         Browser browser = loggedIn("en");
 
