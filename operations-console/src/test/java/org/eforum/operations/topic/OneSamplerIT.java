@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,11 +80,11 @@ class OneSamplerIT {
             List<Instant> ofOther = instants(consoles.history(other));
             assertThat(ofSampling).hasSizeGreaterThanOrEqualTo(20);
             assertThat(ofOther).isNotEmpty();
-            Instant both = ofSampling.get(ofSampling.size() - 1).isBefore(ofOther.get(ofOther.size() - 1))
-                    ? ofSampling.get(ofSampling.size() - 1) : ofOther.get(ofOther.size() - 1);
-            assertThat(ofOther.stream().filter(at -> !at.isBefore(steady) && !at.isAfter(both)).toList())
-                    .as("the other instance's samples")
-                    .isEqualTo(ofSampling.stream().filter(at -> !at.isBefore(steady) && !at.isAfter(both)).toList());
+            Instant both = Collections.min(
+                    List.of(ofSampling.get(ofSampling.size() - 1), ofOther.get(ofOther.size() - 1)));
+            Predicate<Instant> compared = at -> !at.isBefore(steady) && !at.isAfter(both);
+            assertThat(ofOther.stream().filter(compared).toList()).as("the other instance's samples")
+                    .isEqualTo(ofSampling.stream().filter(compared).toList());
         });
         assertThat(consoles.history(other).get("sampledBy").asString()).isEqualTo(sampler);
         // The election's group never commits: it is in no topic's consumer groups, so in no lag.
