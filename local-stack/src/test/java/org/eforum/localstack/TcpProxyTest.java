@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class TcpProxyTest {
 
     private ServerSocket echo;
+    private Thread echoServer;
     private TcpProxy proxy;
 
     @BeforeEach
@@ -30,7 +31,7 @@ class TcpProxyTest {
         // Below the ephemeral range: once the echo server is closed, a connect to an ephemeral port on loopback can
         // be given that same port as its source and connect to itself (TCP's simultaneous open), echoing.
         echo = new ServerSocket(Ports.freePort(), 50, InetAddress.getLoopbackAddress());
-        Thread server = new Thread(() -> {
+        echoServer = new Thread(() -> {
             while (!echo.isClosed()) {
                 try {
                     Socket connection = echo.accept();
@@ -42,15 +43,28 @@ class TcpProxyTest {
                 }
             }
         });
-        server.setDaemon(true);
-        server.start();
+        echoServer.setDaemon(true);
+        echoServer.start();
         proxy = new TcpProxy("echo", Ports.freePort(), echo.getLocalPort()).start();
     }
 
     @AfterEach
     void stop() throws IOException {
         proxy.close();
+        closeEcho();
+    }
+
+    /**
+     * As {@link TcpProxy#cut()} does for its own listener: the JDK defers closing a listening socket while a thread
+     * is blocked in its accept, so the echo server is down only once its accepting thread has left.
+     */
+    private void closeEcho() throws IOException {
         echo.close();
+        try {
+            echoServer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -98,7 +112,7 @@ class TcpProxyTest {
 
     @Test
     void aDownTargetEndsTheClientsConnection() throws IOException {
-        echo.close();
+        closeEcho();
         try (Client client = new Client(proxy.port())) {
             client.send("anyone?");
             assertThat(client.readLine()).isNull();
